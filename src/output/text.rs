@@ -1,0 +1,289 @@
+//! The readable report: a title block, every header field, references,
+//! summary and paragraphs, wrapped to the terminal width. Colour (when on)
+//! marks the classification by level, headings and tags.
+
+use std::io::{self, Write};
+
+use colored::{ColoredString, Colorize};
+
+use super::Renderer;
+use crate::model::{Addressee, Cable};
+
+pub struct TextRenderer {
+    /// Wrap width in columns.
+    pub width: usize,
+    /// Cables written so far (a separator goes between them).
+    written: usize,
+}
+
+impl TextRenderer {
+    pub fn new(width: usize) -> Self {
+        TextRenderer {
+            width: width.max(30),
+            written: 0,
+        }
+    }
+}
+
+/// Width of the field-name column.
+const LABEL_WIDTH: usize = 12;
+
+fn classification_colored(c: &str) -> ColoredString {
+    let styled = if c.starts_with("TOP SECRET") {
+        c.bright_magenta()
+    } else if c.starts_with("SECRET") {
+        c.red()
+    } else if c.starts_with("CONFIDENTIAL") {
+        c.yellow()
+    } else {
+        c.green()
+    };
+    styled.bold()
+}
+
+fn heading(text: &str) -> ColoredString {
+    text.bold().underline()
+}
+
+/// Greedy word wrap: first line after `first_indent`, the rest after
+/// `indent`. Existing line breaks (bullets) are kept.
+pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
+    let mut out =
+        String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
+    let mut prefix = first_indent;
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+            prefix = indent;
+        }
+        let mut col = 0;
+        out.push_str(prefix);
+        col += prefix.chars().count();
+        let start_col = col;
+        for word in line.split_whitespace() {
+            let len = word.chars().count();
+            if col > start_col && col + 1 + len > width {
+                out.push('\n');
+                out.push_str(indent);
+                col = indent.chars().count();
+            } else if col > start_col {
+                out.push(' ');
+                col += 1;
+            }
+            out.push_str(word);
+            col += len;
+        }
+    }
+    out
+}
+
+impl TextRenderer {
+    fn field(&self, out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
+        let label = format!("{label:<LABEL_WIDTH$}");
+        let pad = " ".repeat(2 + LABEL_WIDTH);
+        let body = wrap(value, self.width, "", &pad);
+        writeln!(out, "  {}{}", label.dimmed(), body)
+    }
+
+    fn addressees(&self, out: &mut dyn Write, label: &str, list: &[Addressee]) -> io::Result<()> {
+        for (n, a) in list.iter().enumerate() {
+            let mut text = a.name.clone();
+            for part in [&a.precedence, &a.serial].into_iter().flatten() {
+                text.push(' ');
+                text.push_str(part);
+            }
+            if let Some(route) = &a.route {
+                text.push_str(&format!(" [{route}]"));
+            }
+            self.field(out, if n == 0 { label } else { "" }, &text)?;
+        }
+        Ok(())
+    }
+
+    fn title(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+        let id = cable.id.as_deref().unwrap_or("(no id)");
+        write!(out, "{}", id.bold())?;
+        if let Some(c) = &cable.classification {
+            write!(out, "  {}", classification_colored(c))?;
+        }
+        if let Some(date) = &cable.date {
+            write!(out, "  {}", date.replace('T', " ").replace(":00Z", " UTC"))?;
+        }
+        writeln!(out)?;
+        if let Some(subject) = &cable.subject {
+            writeln!(out, "{}", wrap(subject, self.width, "", "").bold())?;
+        }
+        Ok(())
+    }
+
+    fn header_fields(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out)?;
+        let source = match &cable.source.path {
+            Some(p) => format!("{p} ({})", cable.source.format.name()),
+            None => format!("<stdin> ({})", cable.source.format.name()),
+        };
+        let source = match (cable.source.record, cable.source.offset) {
+            (Some(r), Some(o)) => format!("{source}, record {r} at byte {o}"),
+            _ => source,
+        };
+        self.field(out, "Source", &source)?;
+        if let Some(dtg) = &cable.dtg {
+            self.field(out, "DTG", dtg)?;
+        }
+        if let Some(created) = &cable.created {
+            self.field(out, "Created", &created.replace('T', " "))?;
+        }
+        match (&cable.origin, &cable.from) {
+            (Some(o), Some(f)) => self.field(out, "From", &format!("{o} (FM {f})"))?,
+            (Some(o), None) => self.field(out, "From", o)?,
+            (None, Some(f)) => self.field(out, "From", &format!("FM {f}"))?,
+            (None, None) => {}
+        }
+        self.addressees(out, "To", &cable.to)?;
+        self.addressees(out, "Info", &cable.info)?;
+        if let Some(office) = &cable.office {
+            let mut text = office.clone();
+            if let Some(serial) = &cable.serial {
+                text = format!("{text} {serial}");
+            }
+            if let Some(s) = &cable.section {
+                text = format!("{text}, section {} of {}", s.number, s.of);
+            }
+            self.field(out, "Office", &text)?;
+        }
+        if !cable.captions.is_empty() {
+            self.field(out, "Captions", &cable.captions.join(" "))?;
+        }
+        for (n, d) in cable.distribution.iter().enumerate() {
+            self.field(out, if n == 0 { "Distribution" } else { "" }, d)?;
+        }
+        if let Some(d) = &cable.declassification {
+            let mut text = String::new();
+            if let Some(order) = &d.order {
+                text.push_str(&format!("E.O. {order}"));
+            }
+            if let Some(i) = &d.instruction {
+                text.push_str(&format!("{}{i}", if text.is_empty() { "" } else { ": " }));
+            }
+            if let Some(date) = &d.date {
+                text.push_str(&format!(" (declassify on {date})"));
+            }
+            self.field(out, "E.O.", &text)?;
+        }
+        if !cable.tags.is_empty() {
+            let tags = cable.tags.join("  ");
+            let label = format!("{:<LABEL_WIDTH$}", "Tags");
+            let body = wrap(&tags, self.width, "", &" ".repeat(2 + LABEL_WIDTH));
+            writeln!(out, "  {}{}", label.dimmed(), body.cyan())?;
+        }
+        if let Some(c) = &cable.classified_by {
+            let mut text = c.text.clone();
+            if !c.reasons.is_empty() {
+                text.push_str(&format!(" [{}]", c.reasons.join(", ")));
+            }
+            self.field(out, "Classified by", &text)?;
+        }
+        if let Some(r) = &cable.routing {
+            let mut parts = Vec::new();
+            if let Some(t) = &r.transmission_id {
+                parts.push(t.clone());
+            }
+            if let Some(p) = &r.precedence {
+                parts.push(p.clone());
+            }
+            if !r.routing_indicators.is_empty() {
+                parts.push(format!("via {}", r.routing_indicators.join(" ")));
+            }
+            if let Some(s) = &r.station {
+                let serial = r.station_serial.as_deref().unwrap_or("");
+                let time = r.filing_time.as_deref().unwrap_or("");
+                parts.push(format!("DE {s} #{serial} {time}").trim_end().to_string());
+            }
+            if let Some(s) = &r.security {
+                parts.push(format!("marked {s}"));
+            }
+            self.field(out, "Routing", &parts.join("; "))?;
+        }
+        if !cable.signers.is_empty() {
+            self.field(out, "Signed", &cable.signers.join(", "))?;
+        }
+        Ok(())
+    }
+
+    fn sections(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+        if !cable.references.is_empty() {
+            writeln!(out, "\n{}", heading("References"))?;
+            for r in &cable.references {
+                let label = r.label.as_deref().unwrap_or("-");
+                let id =
+                    r.id.as_deref()
+                        .map(|id| format!("  -> {id}"))
+                        .unwrap_or_default();
+                let text = wrap(&format!("{}{}", r.text, id), self.width, "", "     ");
+                writeln!(out, "  {label:<2} {text}")?;
+            }
+        }
+        if let Some(summary) = &cable.summary {
+            writeln!(out, "\n{}", heading("Summary"))?;
+            writeln!(out, "{}", wrap(summary, self.width, "  ", "  "))?;
+        }
+        if !cable.paragraphs.is_empty() {
+            writeln!(out, "\n{}", heading("Paragraphs"))?;
+            for p in &cable.paragraphs {
+                writeln!(out)?;
+                match p.number {
+                    Some(n) => {
+                        let marker = match &p.marking {
+                            Some(m) => format!("{n}. ({m}) "),
+                            None => format!("{n}. "),
+                        };
+                        let body = wrap(&format!("{marker}{}", p.text), self.width, "  ", "     ");
+                        let (first, rest) = body.split_at(2 + marker.len());
+                        writeln!(out, "{}{}", first.bold(), rest)?;
+                    }
+                    None => writeln!(out, "{}", wrap(&p.text, self.width, "  ", "  ").bold())?,
+                }
+            }
+        }
+        if !cable.warnings.is_empty() {
+            writeln!(out, "\n{}", heading("Warnings"))?;
+            for w in &cable.warnings {
+                writeln!(out, "{}", wrap(w, self.width, "  - ", "    ").yellow())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Renderer for TextRenderer {
+    fn render(&mut self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+        if self.written > 0 {
+            writeln!(out, "\n{}\n", "=".repeat(self.width).dimmed())?;
+        }
+        self.written += 1;
+        self.title(cable, out)?;
+        self.header_fields(cable, out)?;
+        self.sections(cable, out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_with_indents() {
+        assert_eq!(
+            wrap("aaa bbb ccc ddd", 9, "  ", "    "),
+            "  aaa bbb\n    ccc\n    ddd"
+        );
+        assert_eq!(
+            wrap("one\n-- two three", 12, "", "  "),
+            "one\n  -- two\n  three"
+        );
+        assert_eq!(
+            wrap("averyveryverylongword x", 5, "", ""),
+            "averyveryverylongword\nx"
+        );
+    }
+}

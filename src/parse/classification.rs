@@ -1,0 +1,264 @@
+//! The classification line: `C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691`,
+//! and the banner form the publisher uses (`SECRET//NOFORN`).
+
+use crate::model::Section;
+
+/// Classification levels, least to most restricted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Unclassified,
+    /// `LIMITED OFFICIAL USE` (older cables); the release labels it like SBU.
+    LimitedOfficialUse,
+    Confidential,
+    Secret,
+    TopSecret,
+}
+
+impl Level {
+    pub fn word(self) -> &'static str {
+        match self {
+            Level::Unclassified | Level::LimitedOfficialUse => "UNCLASSIFIED",
+            Level::Confidential => "CONFIDENTIAL",
+            Level::Secret => "SECRET",
+            Level::TopSecret => "TOP SECRET",
+        }
+    }
+}
+
+/// The banner form: `SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
+pub fn banner(level: Level, noforn: bool, sensitive: bool) -> String {
+    let base = level.word();
+    match level {
+        Level::Unclassified if sensitive => format!("{base}//FOR OFFICIAL USE ONLY"),
+        Level::LimitedOfficialUse => format!("{base}//FOR OFFICIAL USE ONLY"),
+        Level::Unclassified => base.to_string(),
+        _ if noforn => format!("{base}//NOFORN"),
+        _ => base.to_string(),
+    }
+}
+
+/// What a classification line says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassLine {
+    pub level: Level,
+    /// Captions on the line itself (`//NOFORN`, `SENSITIVE`, `EFTO`).
+    pub captions: Vec<String>,
+    pub section: Option<Section>,
+    pub office: Option<String>,
+    pub serial: Option<String>,
+}
+
+/// Level words, as letters without spaces.
+const LEVELS: [(&str, Level); 6] = [
+    ("TOPSECRET", Level::TopSecret),
+    ("CONFIDENTIAL", Level::Confidential),
+    ("SECRET", Level::Secret),
+    ("UNCLASSIFIED", Level::Unclassified),
+    ("UNCLAS", Level::Unclassified),
+    ("LIMITEDOFFICIALUSE", Level::LimitedOfficialUse),
+];
+
+/// Captions that may sit on the classification line after the level.
+const LINE_CAPTIONS: [&str; 7] = [
+    "NOFORN",
+    "SENSITIVE",
+    "EFTO",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "SIPDIS",
+];
+
+/// Does `letters` spell `word`, allowing the typing slips seen in the wild:
+/// a doubled first letter (`SSECRET`), a dropped one (`ECRET`), or a stray
+/// letter in front (`CSECRET`)?
+fn spells(letters: &str, word: &str) -> bool {
+    let (l, w) = (letters.len(), word.len());
+    letters.eq_ignore_ascii_case(word)
+        // A stray or doubled letter in front: SSECRET, CSECRET, UUNCLAS.
+        || (l == w + 1 && letters[1..].eq_ignore_ascii_case(word))
+        // A dropped first letter: ECRET, ONFIDENTIAL.
+        || (l + 1 == w && l >= 5 && letters.eq_ignore_ascii_case(&word[1..]))
+}
+
+/// Could `letters` still grow into a level word?
+fn could_spell(letters: &str) -> bool {
+    let up = letters.to_ascii_uppercase();
+    LEVELS.iter().any(|(w, _)| {
+        w.starts_with(&up)
+            || (up.len() > 1 && w.starts_with(&up[1..]))
+            || (w.len() > 1 && w[1..].starts_with(&up))
+    })
+}
+
+/// Reads a level at the start of `tokens` (letters may be spaced out).
+/// Returns the level and how many tokens it used.
+fn level_prefix(tokens: &[&str]) -> Option<(Level, usize)> {
+    let mut letters = String::new();
+    let mut best = None;
+    for (n, token) in tokens.iter().enumerate() {
+        if !token.chars().all(|c| c.is_ascii_alphabetic()) {
+            break;
+        }
+        letters.push_str(token);
+        if let Some((_, level)) = LEVELS.iter().find(|(w, _)| spells(&letters, w)) {
+            best = Some((*level, n + 1));
+        }
+        if !could_spell(&letters) {
+            break;
+        }
+    }
+    best
+}
+
+/// Parses a classification line. `None` when the line does not start with a
+/// classification level.
+pub fn class_line(line: &str) -> Option<ClassLine> {
+    let spaced = line.trim().replace("//", " // ");
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let (level, used) = level_prefix(&tokens)?;
+    let mut rest = &tokens[used..];
+    // A bare level word followed by ordinary words is running text, not a
+    // classification line ("Secret police said...").
+    let mut captions = Vec::new();
+    loop {
+        match rest {
+            ["//", more @ ..] => rest = more,
+            ["SENSITIVE", "BUT", "UNCLASSIFIED", more @ ..] => {
+                captions.push("SENSITIVE".to_string());
+                rest = more;
+            }
+            ["E", "F", "T", "O", more @ ..] => {
+                captions.push("EFTO".to_string());
+                rest = more;
+            }
+            [word, more @ ..] if LINE_CAPTIONS.contains(&word.to_ascii_uppercase().as_str()) => {
+                captions.push(word.to_ascii_uppercase());
+                rest = more;
+            }
+            _ => break,
+        }
+    }
+    let mut section = None;
+    if let [s, n, of, m, more @ ..] = rest
+        && s.eq_ignore_ascii_case("SECTION")
+        && of.eq_ignore_ascii_case("OF")
+        && let (Ok(number), Ok(total)) = (n.parse(), m.parse())
+    {
+        section = Some(Section { number, of: total });
+        rest = more;
+    }
+    let (office, serial) = match rest.split_last() {
+        Some((last, office)) if last.bytes().all(|b| b.is_ascii_digit()) => {
+            let office = (!office.is_empty()).then(|| office.join(" ").to_ascii_uppercase());
+            (office, Some(last.to_string()))
+        }
+        _ => (None, None),
+    };
+    // Without office/serial or a section the line must be the level alone
+    // (plus captions), or it is prose that happens to start with the word.
+    if serial.is_none() && section.is_none() && !rest.is_empty() {
+        return None;
+    }
+    Some(ClassLine {
+        level,
+        captions,
+        section,
+        office,
+        serial,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(line: &str) -> ClassLine {
+        class_line(line).unwrap_or_else(|| panic!("not read: {line}"))
+    }
+
+    #[test]
+    fn reads_spaced_lines_with_section() {
+        let c = read("C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691 ");
+        assert_eq!(c.level, Level::Confidential);
+        assert_eq!(c.section, Some(Section { number: 1, of: 3 }));
+        assert_eq!(c.office.as_deref(), Some("ANKARA"));
+        assert_eq!(c.serial.as_deref(), Some("000691"));
+    }
+
+    #[test]
+    fn reads_multi_word_offices() {
+        let c = read("C O N F I D E N T I A L USUN NEW YORK 000314");
+        assert_eq!(c.office.as_deref(), Some("USUN NEW YORK"));
+        assert_eq!(c.serial.as_deref(), Some("000314"));
+        assert_eq!(c.section, None);
+        let c = read("S E C R E T STATE 015113");
+        assert_eq!(
+            (c.level, c.office.as_deref()),
+            (Level::Secret, Some("STATE"))
+        );
+        let c = read("UNCLAS SECTION 01 OF 03 MADRID 002164");
+        assert_eq!(c.level, Level::Unclassified);
+        assert_eq!(c.office.as_deref(), Some("MADRID"));
+    }
+
+    #[test]
+    fn reads_garbled_and_mixed_case_levels() {
+        assert_eq!(
+            read("CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104").level,
+            Level::Confidential
+        );
+        assert_eq!(read("SS E C R E T TUNIS 000679").level, Level::Secret);
+        assert_eq!(
+            read("E C R E T SECTION 01 OF 03 BAGHDAD 000146").level,
+            Level::Secret
+        );
+        assert_eq!(
+            read("CSE C R E T SECTION 01 OF 02 SHENYANG 000004").level,
+            Level::Secret
+        );
+        assert_eq!(read("UUNCLAS MANAGUA 001002").level, Level::Unclassified);
+        assert_eq!(
+            read("O N F I D E N T I A L BAGHDAD 000290").level,
+            Level::Confidential
+        );
+        let c = read("S e c r e t state 068250");
+        assert_eq!(
+            (c.level, c.office.as_deref()),
+            (Level::Secret, Some("STATE"))
+        );
+        assert_eq!(
+            read("CONFIDENTIAL SECTION 01 OF 02 PARIS 000741").level,
+            Level::Confidential
+        );
+    }
+
+    #[test]
+    fn reads_captions_on_the_line() {
+        let c = read("SECRET//NOFORN STATE 012345");
+        assert_eq!(c.captions, vec!["NOFORN"]);
+        let c = read("UNCLAS SENSITIVE SECTION 01 OF 02 BRASILIA 001660");
+        assert_eq!(c.captions, vec!["SENSITIVE"]);
+        let c = read("UNCLAS E F T O SECTION 01 OF 02 MADRID 000123");
+        assert_eq!(c.captions, vec!["EFTO"]);
+        assert_eq!(c.office.as_deref(), Some("MADRID"));
+    }
+
+    #[test]
+    fn refuses_prose() {
+        assert!(class_line("Secret police arrested the leaders").is_none());
+        assert!(class_line("SIPDIS").is_none());
+        assert!(class_line("SUBJECT: CONFIDENTIAL TALKS").is_none());
+    }
+
+    #[test]
+    fn builds_banners() {
+        assert_eq!(banner(Level::Secret, true, false), "SECRET//NOFORN");
+        assert_eq!(banner(Level::Confidential, false, false), "CONFIDENTIAL");
+        assert_eq!(
+            banner(Level::Unclassified, false, true),
+            "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
+        );
+        assert_eq!(banner(Level::Unclassified, true, false), "UNCLASSIFIED");
+    }
+}

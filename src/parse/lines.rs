@@ -1,0 +1,225 @@
+//! Line-level helpers shared by the part parsers: splitting, blank lines,
+//! and the page-break lines that transmission leaves inside the text.
+
+use memchr::memmem;
+use nom::{
+    IResult, Parser,
+    bytes::complete::{tag, take_while_m_n},
+    character::complete::{char, digit1, space0, space1},
+    combinator::opt,
+};
+
+/// Splits text into lines without their end-of-line characters and
+/// trailing blanks (cables pad lines with spaces; CRLF files end in `\r`).
+pub fn split_lines(text: &str) -> Vec<&str> {
+    text.split('\n').map(|l| l.trim_end()).collect()
+}
+
+/// A line with nothing but whitespace (including no-break spaces).
+pub fn is_blank(line: &str) -> bool {
+    line.trim().is_empty()
+}
+
+/// Joins lines with single spaces, collapsing runs of whitespace.
+pub fn join_words<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        for word in line.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// Collapses runs of whitespace in one string to single spaces.
+pub fn collapse_whitespace(text: &str) -> String {
+    join_words(std::iter::once(text))
+}
+
+/// `00000691  002 OF 003` or `00000402 001.2 OF 003`: the part of a form-1
+/// page-break line after the office.
+fn page_marker(i: &str) -> IResult<&str, ()> {
+    let (i, _) = take_while_m_n(7, 8, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = space1(i)?;
+    let (i, _) = take_while_m_n(3, 3, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = opt((char('.'), digit1)).parse(i)?;
+    let (i, _) = (space1, tag("OF"), space1).parse(i)?;
+    let (i, _) = take_while_m_n(3, 3, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = space0(i)?;
+    Ok((i, ()))
+}
+
+/// The office in front of a page marker: upper-case words, truncated by the
+/// transmission system to at most 10 characters (`BUENOS AIR`, `USUN NEW Y`).
+/// Returns the byte length of the office (with the space before the marker).
+fn office_before(before: &str) -> Option<usize> {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    let mut start = trimmed.len();
+    for (idx, word) in word_starts_rev(trimmed) {
+        let is_office_word = word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '-');
+        if !is_office_word || trimmed.len() - idx > 11 {
+            break;
+        }
+        start = idx;
+    }
+    (start < trimmed.len()).then_some(before.len() - start)
+}
+
+/// Words of `s` from the right, with their byte offsets.
+fn word_starts_rev(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut end = s.len();
+    std::iter::from_fn(move || {
+        let head = s[..end].trim_end_matches([' ', '\t']);
+        if head.is_empty() {
+            return None;
+        }
+        let start = head.rfind([' ', '\t']).map_or(0, |p| p + 1);
+        end = start;
+        Some((start, &head[start..]))
+    })
+}
+
+/// Finds form-1 page markers (`ANKARA 00000691  002 OF 003`) in a line and
+/// returns their byte ranges.
+pub fn page_marker_spans(line: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    // Cheap filter first: every marker has " OF " after a 3-digit page.
+    for of_pos in memmem::find_iter(line.as_bytes(), b" OF ") {
+        // The serial and page sit at most ~20 bytes before " OF ".
+        let window_start = of_pos.saturating_sub(22);
+        let bytes = line.as_bytes();
+        let found = (window_start..of_pos)
+            .filter(|&p| bytes[p].is_ascii_digit() && (p == 0 || bytes[p - 1] == b' '))
+            .find_map(|p| {
+                let (rest, _) = page_marker(&line[p..]).ok()?;
+                Some((p, line.len() - rest.len()))
+            });
+        let Some((digits_start, end)) = found.filter(|&(_, end)| end > of_pos) else {
+            continue;
+        };
+        let Some(office_len) = office_before(&line[..digits_start]) else {
+            continue;
+        };
+        let start = digits_start - office_len;
+        if spans.last().is_none_or(|&(_, e)| e <= start) {
+            spans.push((start, end));
+        }
+    }
+    spans
+}
+
+/// A whole line that is a page break, of either form:
+/// `ANKARA 00000691  002 OF 003` or `PAGE 02  CAPE T  00097  01 OF 03  182017Z`.
+pub fn is_page_break_line(line: &str) -> bool {
+    let t = line.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if is_old_page_header(t) {
+        return true;
+    }
+    matches!(page_marker_spans(t).as_slice(), [(0, end)] if *end == t.len())
+}
+
+/// Form 2, older copies: `PAGE 02        CAPE T  00097  01 OF 03  182017Z`.
+fn is_old_page_header(t: &str) -> bool {
+    let Some(rest) = t.strip_prefix("PAGE ") else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.len() > 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) && rest.contains(" OF ")
+}
+
+/// Removes inline page markers from a line, leaving one space where each was.
+pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
+    let spans = page_marker_spans(line);
+    if spans.is_empty() {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for (start, end) in spans {
+        out.push_str(line[at..start].trim_end());
+        let tail = line[end..].trim_start();
+        if !out.is_empty() && !tail.is_empty() {
+            out.push(' ');
+        }
+        at = end + (line[end..].len() - tail.len());
+    }
+    out.push_str(&line[at..]);
+    std::borrow::Cow::Owned(out.trim_end().to_string())
+}
+
+/// A rule of dashes or underscores (`------`, `----- ----`), used to underline
+/// headings.
+pub fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3
+        && t.chars()
+            .all(|c| c == '-' || c == '_' || c == '=' || c == ' ')
+}
+
+/// Ends with sentence punctuation (a paragraph may end here).
+pub fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}'])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_whole_page_break_lines() {
+        assert!(is_page_break_line("ANKARA 00000691  002 OF 003"));
+        assert!(is_page_break_line("PARIS 00000741 001.2 OF 004"));
+        assert!(is_page_break_line("BUENOS AIR 00001462 002 OF 005"));
+        assert!(is_page_break_line("BRASILIA 00002293 002 OF 002 "));
+        assert!(is_page_break_line(
+            "PAGE 02        CAPE T  00097  01 OF 03  182017Z"
+        ));
+        assert!(!is_page_break_line("SECTION 01 OF 03 ANKARA 000691"));
+        assert!(!is_page_break_line(
+            "2. (C) Of 1000 votes, 300 OF 400 were cast."
+        ));
+    }
+
+    #[test]
+    fn strips_inline_page_markers() {
+        let line = "Long-Term Planning BRASILIA 00000129 002 OF 002 Minister Roberto Unger";
+        assert_eq!(
+            strip_page_markers(line),
+            "Long-Term Planning Minister Roberto Unger"
+        );
+        let line = "the role of BRASILIA 00000351 002.2 OF 003 ";
+        assert_eq!(strip_page_markers(line), "the role of");
+        let line = "REF: A) TRIPOLI 199, B) TRIPOLI 227 TRIPOLI 00000402 001.2 OF 003";
+        assert_eq!(
+            strip_page_markers(line),
+            "REF: A) TRIPOLI 199, B) TRIPOLI 227"
+        );
+        assert_eq!(strip_page_markers("no marker here"), "no marker here");
+    }
+
+    #[test]
+    fn joins_words() {
+        assert_eq!(join_words(["SUBJECT ", "  POSTURE  "]), "SUBJECT POSTURE");
+        assert_eq!(collapse_whitespace(" a \t b\n c "), "a b c");
+    }
+
+    #[test]
+    fn recognises_rules_and_sentence_ends() {
+        assert!(is_rule("--------------------------------"));
+        assert!(is_rule(
+            "--------------------------------------------- -----"
+        ));
+        assert!(!is_rule("-- bullet"));
+        assert!(ends_sentence("End Summary."));
+        assert!(!ends_sentence("repeated insistence on"));
+    }
+}

@@ -1,0 +1,413 @@
+//! Body paragraphs: `1. (C) ...` with portion markings, unnumbered headings
+//! (`Implications of the Closure Case` over a dashed rule) and blocks.
+
+use nom::{
+    IResult, Parser,
+    bytes::complete::{take_while_m_n, take_while1},
+    character::complete::{char, one_of, space0},
+    combinator::opt,
+    sequence::delimited,
+};
+
+use super::lines::{ends_sentence, is_blank, is_rule};
+use crate::model::Paragraph;
+
+/// A paragraph marker at the start of a line.
+#[derive(Debug, PartialEq)]
+pub struct Marker<'a> {
+    pub number: u32,
+    pub marking: Option<String>,
+    /// The paragraph text after the marker.
+    pub rest: &'a str,
+}
+
+/// First parts of a portion marking: `C`, `S/NF`, `SBU`, `U//FOUO`, `CNF`.
+const MARKING_HEADS: [&str; 12] = [
+    "U",
+    "C",
+    "S",
+    "TS",
+    "SBU",
+    "LOU",
+    "FOUO",
+    "CNF",
+    "SNF",
+    "UNCLAS",
+    "CONFIDENTIAL",
+    "SECRET",
+];
+
+/// `(C)`, `(S/NF)`, `(sbu)`: the marking, upper case, without brackets.
+fn marking(i: &str) -> IResult<&str, String> {
+    let (rest, inner) = delimited(
+        char('('),
+        take_while1(|c: char| c.is_ascii_alphabetic() || "/ -".contains(c)),
+        char(')'),
+    )
+    .parse(i)?;
+    let upper = inner.trim().to_ascii_uppercase();
+    let head = upper.split(['/', ' ', '-']).next().unwrap_or("");
+    if upper.len() > 20 || !MARKING_HEADS.contains(&head) {
+        return Err(nom::Err::Error(nom::error::Error::new(
+            i,
+            nom::error::ErrorKind::Verify,
+        )));
+    }
+    Ok((rest, upper))
+}
+
+fn number(i: &str) -> IResult<&str, u32> {
+    let (i, digits) = take_while_m_n(1, 3, |c: char| c.is_ascii_digit()).parse(i)?;
+    let (i, _) = one_of(".)").parse(i)?;
+    Ok((i, digits.parse().unwrap_or(0)))
+}
+
+/// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
+/// 1-199; `1.4 (b)` and `2007. ` are not markers.
+pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
+    let (i, (_, n)) = (space0::<&str, nom::error::Error<&str>>, number)
+        .parse(line)
+        .ok()?;
+    if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (i, gap) = space0::<&str, nom::error::Error<&str>>(i).ok()?;
+    let (i, mark) = opt(marking).parse(i).ok()?;
+    if mark.is_none() {
+        // Without a marking the number must be followed by a space and text.
+        let text_follows = i.starts_with(|c: char| c.is_alphabetic() || "\"'-(".contains(c));
+        if gap.is_empty() || !text_follows {
+            return None;
+        }
+    }
+    Some(Marker {
+        number: n,
+        marking: mark,
+        rest: i.trim_start(),
+    })
+}
+
+/// Does this line start a new paragraph even without a blank line before it
+/// (re-typed copies, page breaks removed between paragraphs)?
+fn starts_paragraph(line: &str, previous: Option<&str>) -> bool {
+    match paragraph_marker(line) {
+        Some(m) if m.marking.is_some() => true,
+        Some(_) => previous.is_none_or(ends_sentence),
+        None => false,
+    }
+}
+
+/// A run of dashes that underlines (or frames) a heading, possibly on the
+/// heading's own line: `"JOAN OF ARC" BECOMES CHIEF OF STAFF -------- -----`.
+const RULE_RUN: &str = "-----";
+
+/// One line cut at its dashed rules: text pieces and rules, in order.
+fn cut_rules(line: &str) -> Vec<Option<&str>> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(p) = rest.find(RULE_RUN) {
+        let text = rest[..p].trim();
+        if !text.is_empty() {
+            out.push(Some(text));
+        }
+        out.push(None);
+        rest = rest[p..].trim_start_matches(['-', ' ', '_']);
+    }
+    let text = rest.trim();
+    if !text.is_empty() {
+        out.push(Some(text));
+    }
+    out
+}
+
+/// A unit of the body: a block of lines, a heading, or a rule.
+#[derive(Debug)]
+enum Unit<'a> {
+    Block(Vec<&'a str>),
+    Rule,
+}
+
+/// Groups lines into blocks separated by blank lines, rules and paragraph
+/// markers.
+fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
+    let mut units = Vec::new();
+    let mut block: Vec<&'a str> = Vec::new();
+    let flush = |block: &mut Vec<&'a str>, units: &mut Vec<Unit<'a>>| {
+        if !block.is_empty() {
+            units.push(Unit::Block(std::mem::take(block)));
+        }
+    };
+    for &line in lines {
+        if is_blank(line) {
+            flush(&mut block, &mut units);
+        } else if is_rule(line) {
+            flush(&mut block, &mut units);
+            units.push(Unit::Rule);
+        } else if line.contains(RULE_RUN) {
+            for piece in cut_rules(line) {
+                match piece {
+                    Some(text) => {
+                        if starts_paragraph(text, block.last().copied()) {
+                            flush(&mut block, &mut units);
+                        }
+                        block.push(text);
+                    }
+                    None => {
+                        flush(&mut block, &mut units);
+                        units.push(Unit::Rule);
+                    }
+                }
+            }
+        } else {
+            if starts_paragraph(line, block.last().copied()) {
+                flush(&mut block, &mut units);
+            }
+            block.push(line);
+        }
+    }
+    flush(&mut block, &mut units);
+    units
+}
+
+/// A one-line block short enough to be a heading.
+fn short_line(block: &[&str]) -> Option<String> {
+    match block {
+        [line] if line.trim().chars().count() <= 100 && paragraph_marker(line).is_none() => {
+            Some(line.trim().to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A standalone title line without a rule: short, no sentence end, not a
+/// bullet, starting with a capital.
+fn looks_like_title(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() <= 60
+        && t.starts_with(|c: char| c.is_uppercase())
+        && !t.ends_with(['.', ',', ';', '?', '!'])
+        && !t.starts_with("--")
+        && t.split_whitespace().count() <= 8
+}
+
+/// Joins a block's lines: wrapped lines with a space, bullets and lettered
+/// sub-paragraphs on lines of their own.
+fn join_block(lines: &[&str]) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            let own_line =
+                t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t);
+            out.push(if own_line { '\n' } else { ' ' });
+        }
+        for (n, word) in t.split_whitespace().enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// `A. (C) ...`, `(a) ...`, `B) ...`: lettered sub-paragraph starts.
+fn is_sub_item(t: &str) -> bool {
+    let b = t.as_bytes();
+    match b {
+        [b'(', l, b')', b' ', ..] => l.is_ascii_alphabetic(),
+        [l, b'.' | b')', b' ', b'(', ..] => l.is_ascii_uppercase(),
+        _ => false,
+    }
+}
+
+/// Builds the paragraph list from the body lines (front matter and signature
+/// already removed).
+pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
+    let units = units(lines);
+    let mut out: Vec<Paragraph> = Vec::new();
+    // Whether the last paragraph may take more blocks (not a heading).
+    let mut open = false;
+    for (n, unit) in units.iter().enumerate() {
+        let Unit::Block(block) = unit else { continue };
+        let next_is_rule = matches!(units.get(n + 1), Some(Unit::Rule));
+        let prev_is_rule = n > 0 && matches!(units[n - 1], Unit::Rule);
+        if let Some(title) = short_line(block).filter(|t| {
+            next_is_rule
+                || (prev_is_rule && looks_like_title(t))
+                || (looks_like_title(t) && n + 1 < units.len())
+        }) {
+            out.push(Paragraph {
+                number: None,
+                marking: None,
+                text: title,
+            });
+            open = false;
+            continue;
+        }
+        let text = join_block(block);
+        if let Some(marker) = paragraph_marker(block[0]) {
+            let rest_of_first = marker.rest;
+            let mut lines = vec![rest_of_first];
+            lines.extend_from_slice(&block[1..]);
+            out.push(Paragraph {
+                number: Some(marker.number),
+                marking: marker.marking,
+                text: join_block(&lines),
+            });
+            open = true;
+            continue;
+        }
+        match out.last_mut() {
+            // A page break split this paragraph: rejoin the sentence.
+            Some(last)
+                if open && (text.starts_with(char::is_lowercase) || !ends_sentence(&last.text)) =>
+            {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            // Bullets, sub-paragraphs and quotes belong to the numbered
+            // paragraph above them.
+            Some(last) if open && last.number.is_some() => {
+                last.text.push('\n');
+                last.text.push_str(&text);
+            }
+            _ => {
+                out.push(Paragraph {
+                    number: None,
+                    marking: None,
+                    text,
+                });
+                open = true;
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split_lines;
+
+    fn paras(text: &str) -> Vec<Paragraph> {
+        paragraphs(&split_lines(text))
+    }
+
+    #[test]
+    fn reads_markers() {
+        let m = paragraph_marker("1. (C) Summary: The closure case").unwrap();
+        assert_eq!(
+            (m.number, m.marking.as_deref(), m.rest),
+            (1, Some("C"), "Summary: The closure case")
+        );
+        let m = paragraph_marker("12. (S/NF) Text").unwrap();
+        assert_eq!((m.number, m.marking.as_deref()), (12, Some("S/NF")));
+        assert_eq!(
+            paragraph_marker("1.(SBU) Text").unwrap().marking.as_deref(),
+            Some("SBU")
+        );
+        assert_eq!(
+            paragraph_marker("3. (c) Another way")
+                .unwrap()
+                .marking
+                .as_deref(),
+            Some("C")
+        );
+        assert_eq!(
+            paragraph_marker("4) (U//FOUO) Text")
+                .unwrap()
+                .marking
+                .as_deref(),
+            Some("U//FOUO")
+        );
+        let m = paragraph_marker("1.  PRESS REPORTS AND VARIETY").unwrap();
+        assert_eq!(
+            (m.number, m.marking, m.rest),
+            (1, None, "PRESS REPORTS AND VARIETY")
+        );
+    }
+
+    #[test]
+    fn refuses_false_markers() {
+        assert!(paragraph_marker("1.4 (b) and (d).").is_none());
+        assert!(paragraph_marker("2007. Continuity").is_none());
+        assert!(paragraph_marker("1540: RUSSIANS").is_none());
+        assert!(paragraph_marker("3.2 milliseconds").is_none());
+        assert!(paragraph_marker("5. (Reuters) said").is_some_and(|m| m.marking.is_none()));
+    }
+
+    #[test]
+    fn joins_wrapped_lines_and_keeps_headings() {
+        let p = paras(
+            "1. (c) Summary:  The closure case against Turkey's ruling \nJustice and Development Party.  End Summary. \n \n\
+             Implications of the Closure Case \n-------------------------------- \n \n\
+             2. (c) Here is one way of looking at the AKP closure case. \nIt is an attempted judicial coup.",
+        );
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0].number, Some(1));
+        assert_eq!(
+            p[0].text,
+            "Summary: The closure case against Turkey's ruling Justice and Development Party. End Summary."
+        );
+        assert_eq!(
+            (p[1].number, p[1].text.as_str()),
+            (None, "Implications of the Closure Case")
+        );
+        assert_eq!(p[2].marking.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn rejoins_a_paragraph_split_by_a_page_break() {
+        let p = paras(
+            "3. (C) Feoktistov said the United States' repeated insistence on\n\ncharacterizing resolution 1540.",
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            p[0].text,
+            "Feoktistov said the United States' repeated insistence on characterizing resolution 1540."
+        );
+    }
+
+    #[test]
+    fn keeps_bullets_in_their_paragraph() {
+        let p = paras("4. (C) He listed:\n\n-- first point;\n-- second point.\n\n5. (C) Next.");
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].text, "He listed:\n-- first point;\n-- second point.");
+    }
+
+    #[test]
+    fn reads_headings_on_the_rule_line() {
+        let p = paras(
+            "1. (SBU) Text one.\n\n\"JOAN OF ARC\" BECOMES CHIEF --------------------------------------------- -----\n\n2. (SBU) Two.",
+        );
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[1].text, "\"JOAN OF ARC\" BECOMES CHIEF");
+    }
+
+    #[test]
+    fn splits_retyped_paragraphs_without_blank_lines() {
+        let p = paras(
+            "------- \nSUMMARY\n------- \n\n1. (S) First. END SUMMARY\n-----\nHEADING\n-----\n\n2. (S) Second.\n3. (S) Third.",
+        );
+        let numbers: Vec<_> = p.iter().map(|p| p.number).collect();
+        assert_eq!(numbers, [None, Some(1), None, Some(2), Some(3)]);
+        assert_eq!(p[0].text, "SUMMARY");
+    }
+
+    #[test]
+    fn text_before_the_first_number_is_kept() {
+        let p = paras(
+            "Original Telegram was Confidential but has since been\nde-classified\n\n1.  PRESS REPORTS.",
+        );
+        assert_eq!(p[0].number, None);
+        assert_eq!(
+            p[0].text,
+            "Original Telegram was Confidential but has since been de-classified"
+        );
+        assert_eq!(p[1].number, Some(1));
+    }
+}

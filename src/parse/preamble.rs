@@ -1,0 +1,529 @@
+//! The body's front matter, in the order-tolerant way real cables need it:
+//! classification line, captions and distribution lines, E.O., TAGS,
+//! SUBJECT, REF and Classified By, up to the first paragraph.
+
+use super::classification::{ClassLine, class_line};
+use super::classified_by::classified_by_label;
+use super::declassification::is_eo_line;
+use super::dtg::weekday_date_line;
+use super::lines::{is_blank, is_rule};
+use super::paragraphs::paragraph_marker;
+use super::references::ref_label;
+use super::tags::{looks_like_tag_continuation, tags_label};
+
+/// How many lines of preface (notes before the E.O./TAGS/SUBJECT lines) are
+/// read before deciding the cable has no front matter there.
+const MAX_PREFACE_LINES: usize = 40;
+
+/// What the front matter says, as raw text per field.
+#[derive(Debug, Default)]
+pub struct Preamble {
+    /// A re-typed copy's date line: (year, month, day).
+    pub date_line: Option<(u16, u8, u8)>,
+    pub class_line: Option<ClassLine>,
+    pub captions: Vec<String>,
+    pub distribution: Vec<String>,
+    /// Lines before the E.O. line that are neither captions nor
+    /// distribution (archive notes); kept as unnumbered paragraphs.
+    pub preface: Vec<String>,
+    pub eo: Option<String>,
+    pub tags: Option<String>,
+    pub subject: Option<String>,
+    pub refs: Option<String>,
+    pub classified_by: Option<String>,
+    /// Index of the first body line after the front matter.
+    pub body_start: usize,
+    /// Text of the first paragraph when it was run onto a front-matter line.
+    pub glued_paragraph: Option<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Field {
+    None,
+    Tags,
+    Subject,
+    Refs,
+    ClassifiedBy,
+}
+
+/// Handling captions, as whole lines or `/`-joined words.
+const CAPTION_WORDS: &[&str] = &[
+    "SIPDIS",
+    "NOFORN",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "ROGER",
+    "SENSITIVE",
+    "EFTO",
+    "ORCON",
+    "PROPIN",
+    "NOCONTRACT",
+    "FOUO",
+    "WNINTEL",
+    "CHEROKEE",
+    "NOFORN.",
+    "SIPDIS.",
+];
+const CAPTION_PHRASES: &[&str] = &[
+    "SENSITIVE BUT UNCLASSIFIED",
+    "NOT FOR INTERNET DISTRIBUTION",
+    "FOR OFFICIAL USE ONLY",
+    "REL NATO",
+    "REL TO USA AND NATO",
+    "E F T O",
+    "CORRECTED COPY",
+];
+
+/// The captions on a caption line, or `None` when the line is something else.
+pub fn captions(line: &str) -> Option<Vec<String>> {
+    let upper = line.trim().to_ascii_uppercase();
+    if upper.is_empty() {
+        return None;
+    }
+    if let Some(phrase) = CAPTION_PHRASES.iter().find(|p| **p == upper) {
+        return Some(vec![phrase.replace("E F T O", "EFTO")]);
+    }
+    let letters: String = upper.chars().filter(|c| !c.is_whitespace()).collect();
+    if letters.starts_with("CORRECTEDCOPY") {
+        return Some(vec!["CORRECTED COPY".to_string()]);
+    }
+    let words: Vec<&str> = upper
+        .split(['/', ' ', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    (!words.is_empty() && words.iter().all(|w| CAPTION_WORDS.contains(w))).then(|| {
+        words
+            .iter()
+            .map(|w| w.trim_end_matches('.').to_string())
+            .collect()
+    })
+}
+
+/// `STATE FOR NEA/FO`, `EUCOM PLEASE PASS TO POLAD`: an addressing line
+/// (upper case, short).
+fn is_distribution(line: &str) -> bool {
+    let t = line.trim();
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    t.len() <= 100 && letters >= 3 && upper * 10 >= letters * 8
+}
+
+/// `SUBJECT:`, `SUBJ:`, `Subject:`, `SUBJECT -`: the text after the label.
+fn subject_label(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let word_end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let word = &t[..word_end];
+    if !(word.eq_ignore_ascii_case("SUBJECT") || word.eq_ignore_ascii_case("SUBJ")) {
+        return None;
+    }
+    let rest = &t[word_end..];
+    let trimmed = rest.trim_start();
+    if let Some(r) = trimmed
+        .strip_prefix(':')
+        .or_else(|| trimmed.strip_prefix("- "))
+    {
+        return Some(r.trim());
+    }
+    // `SUBJECT TEXT` without a colon: only in upper case.
+    (word == "SUBJECT" && rest.starts_with(' ')).then(|| rest.trim())
+}
+
+/// Junk lines some copies put before the classification line.
+fn is_lead_junk(line: &str) -> bool {
+    let t = line.trim();
+    (t.starts_with("<<") && t.ends_with(">>"))
+        || t.starts_with("ID:")
+        || t.starts_with('>')
+        || t.eq_ignore_ascii_case("SIPDIS")
+}
+
+/// Position of a keyword run onto the same line (case-insensitive, at a word
+/// start): `E.O. 12958: DECL: 11/29/10 TAGS: PGOV`.
+fn inline_keyword(line: &str, keyword: &str) -> Option<usize> {
+    let upper = line.to_ascii_uppercase();
+    let mut from = 0;
+    while let Some(p) = upper[from..].find(keyword) {
+        let at = from + p;
+        let before_ok = at > 0 && upper.as_bytes()[at - 1] == b' ';
+        let after = &upper[at + keyword.len()..];
+        let after_ok = after.starts_with([':', ' ']) || after.is_empty();
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        from = at + keyword.len();
+    }
+    None
+}
+
+/// A paragraph run onto a front-matter line: `... 1.4 (b) and (d). 1. (C) Summary`.
+fn glued_paragraph_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(" 1.") {
+        let at = from + p + 1;
+        if paragraph_marker(&text[at..]).is_some_and(|m| m.number == 1 && m.marking.is_some()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+struct Reader<'a> {
+    out: Preamble,
+    field: Field,
+    /// Whether E.O., TAGS or SUBJECT has been seen.
+    seen_main: bool,
+    lines: &'a [&'a str],
+}
+
+impl Reader<'_> {
+    fn append(slot: &mut Option<String>, text: &str) {
+        let text = text.trim();
+        match slot {
+            Some(s) if !text.is_empty() => {
+                if !s.is_empty() {
+                    s.push(' ');
+                }
+                s.push_str(text);
+            }
+            Some(_) => {}
+            None => *slot = Some(text.to_string()),
+        }
+    }
+
+    /// Handles an E.O. line, which may carry TAGS and SUBJECT on it.
+    fn eo_line(&mut self, line: &str) {
+        let cut = inline_keyword(line, "TAGS").or_else(|| inline_keyword(line, "SUBJECT"));
+        let (eo, rest) = match cut {
+            Some(at) => (&line[..at], Some(&line[at..])),
+            None => (line, None),
+        };
+        Self::append(&mut self.out.eo, eo);
+        self.field = Field::None;
+        if let Some(rest) = rest {
+            self.keyword_line(rest);
+        }
+    }
+
+    /// Handles a TAGS, SUBJECT, REF or Classified By line. Returns false
+    /// when the line is none of these.
+    fn keyword_line(&mut self, line: &str) -> bool {
+        if let Some(rest) = tags_label(line) {
+            // TAGS and SUBJECT can share a line.
+            match inline_keyword(rest, "SUBJECT") {
+                Some(at) => {
+                    Self::append(&mut self.out.tags, &rest[..at]);
+                    self.keyword_line(&rest[at..]);
+                }
+                None => {
+                    Self::append(&mut self.out.tags, rest);
+                    self.field = Field::Tags;
+                }
+            }
+        } else if let Some(rest) = subject_label(line) {
+            self.subject_text(rest);
+        } else if let Some(rest) = ref_label(line) {
+            Self::append(&mut self.out.refs, rest);
+            self.field = Field::Refs;
+        } else if let Some(rest) = classified_by_label(line) {
+            self.classified_by_text(rest);
+        } else {
+            return false;
+        }
+        self.seen_main = true;
+        true
+    }
+
+    /// Subject text, cutting off a REF run onto it (`... AS UK PRIMEREF: A. LONDON 1939`).
+    fn subject_text(&mut self, text: &str) {
+        match text.find("REF:").filter(|&p| p > 0) {
+            Some(at) => {
+                Self::append(&mut self.out.subject, &text[..at]);
+                Self::append(&mut self.out.refs, &text[at + 4..]);
+                self.field = Field::Refs;
+            }
+            None => {
+                Self::append(&mut self.out.subject, text);
+                self.field = Field::Subject;
+            }
+        }
+    }
+
+    fn classified_by_text(&mut self, text: &str) {
+        match glued_paragraph_start(text) {
+            Some(at) => {
+                Self::append(&mut self.out.classified_by, &text[..at]);
+                self.out.glued_paragraph = Some(text[at..].to_string());
+                self.field = Field::None;
+            }
+            None => {
+                Self::append(&mut self.out.classified_by, text);
+                self.field = Field::ClassifiedBy;
+            }
+        }
+    }
+
+    /// A line that continues the current field; false when it does not.
+    fn continuation(&mut self, line: &str) -> bool {
+        match self.field {
+            Field::Tags if looks_like_tag_continuation(line) => {
+                Self::append(&mut self.out.tags, line)
+            }
+            Field::Subject => self.subject_text(line),
+            Field::Refs => Self::append(&mut self.out.refs, line),
+            Field::ClassifiedBy => self.classified_by_text(line),
+            _ => return false,
+        }
+        true
+    }
+
+    /// After a blank line, does the REF list go on (`B. STATE 34975`)?
+    fn refs_continue_at(&self, i: usize) -> bool {
+        let Some(next) = self.lines[i..].iter().find(|l| !is_blank(l)) else {
+            return false;
+        };
+        let t = next.trim_start();
+        let b = t.as_bytes();
+        let labelled = match b {
+            [b'(', l, b')', ..] => l.is_ascii_uppercase(),
+            [l, b'.' | b')', b' ', ..] => l.is_ascii_uppercase(),
+            _ => false,
+        };
+        labelled && paragraph_marker(t).is_none()
+    }
+}
+
+/// Reads the front matter of the body lines.
+pub fn preamble(lines: &[&str]) -> Preamble {
+    let mut r = Reader {
+        out: Preamble::default(),
+        field: Field::None,
+        seen_main: false,
+        lines,
+    };
+    let mut i = 0;
+    // The classification line opens the body, after a re-typed copy's date
+    // line or a few junk lines.
+    let mut probed = 0;
+    while i < lines.len() && probed < 4 {
+        let line = lines[i];
+        if is_blank(line) {
+            i += 1;
+            continue;
+        }
+        probed += 1;
+        if let Some(date) = weekday_date_line(line) {
+            r.out.date_line = Some(date);
+        } else if let Some(c) = class_line(line) {
+            r.out.class_line = Some(c);
+            i += 1;
+            break;
+        } else if !is_lead_junk(line) {
+            break;
+        }
+        if is_lead_junk(line) && line.trim().eq_ignore_ascii_case("SIPDIS") {
+            r.out.captions.push("SIPDIS".to_string());
+        }
+        i += 1;
+    }
+    if r.out.class_line.is_none() {
+        // No classification line: start over after the date line, if any.
+        i = lines
+            .iter()
+            .position(|l| !is_blank(l) && weekday_date_line(l).is_none())
+            .unwrap_or(lines.len());
+    }
+    let mut preface_start: Option<usize> = None;
+    while i < lines.len() {
+        let line = lines[i];
+        if is_blank(line) {
+            if r.field == Field::Refs && r.refs_continue_at(i) {
+                i += 1;
+                continue;
+            }
+            r.field = Field::None;
+            i += 1;
+            continue;
+        }
+        if paragraph_marker(line).is_some() || (is_rule(line) && r.seen_main) {
+            break;
+        }
+        if is_rule(line) {
+            // Rules framing an archive note before the front matter.
+            preface_start.get_or_insert(i);
+        } else if is_eo_line(line) {
+            r.eo_line(line);
+            r.seen_main = true;
+        } else if r.keyword_line(line) {
+        } else if let Some(found) = captions(line) {
+            for c in found {
+                if !r.out.captions.contains(&c) {
+                    r.out.captions.push(c);
+                }
+            }
+            r.field = Field::None;
+        } else if r.continuation(line) {
+        } else if r.seen_main {
+            break;
+        } else if is_distribution(line) && preface_start.is_none() {
+            r.out.distribution.push(line.trim().to_string());
+        } else {
+            // A note before the front matter; give up on it if no E.O.,
+            // TAGS or SUBJECT line follows soon.
+            let start = *preface_start.get_or_insert(i);
+            if i - start >= MAX_PREFACE_LINES {
+                i = start;
+                break;
+            }
+            r.out.preface.push(line.trim().to_string());
+        }
+        i += 1;
+    }
+    if !r.seen_main
+        && let Some(start) = preface_start
+    {
+        // The "preface" was the body: no front matter followed it.
+        r.out.preface.clear();
+        i = start;
+    }
+    r.out.body_start = i.min(lines.len());
+    r.out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split_lines;
+
+    const SEED_BODY: &str = "C O N F I D E N T I A L USUN NEW YORK 000314\n\nSIPDIS\n\nSIPDIS\n\n\
+        E.O. 12958: DECL: 04/07/2018\n\nTAGS: PREL AORC KPAQ PTER UNSC KNNP\n\
+        SUBJECT: 1540: RUSSIANS QUESTION U.S. PROPOSALS FOR\nMANDATE RENEWAL RESOLUTION\n\n\
+        REF: A. USUN 303\n\nB. STATE 34975\nC. STATE 30934\n\n\
+        Classified By: Legal Minister Counselor Carolyn L. Willson, for reasons\n1.4(b) and (d).\n\n\
+        1. (C) BEGIN SUMMARY: On the margins.";
+
+    #[test]
+    fn reads_the_seed_front_matter() {
+        let lines = split_lines(SEED_BODY);
+        let p = preamble(&lines);
+        assert_eq!(
+            p.class_line.unwrap().office.as_deref(),
+            Some("USUN NEW YORK")
+        );
+        assert_eq!(p.captions, ["SIPDIS"]);
+        assert_eq!(p.eo.as_deref(), Some("E.O. 12958: DECL: 04/07/2018"));
+        assert_eq!(p.tags.as_deref(), Some("PREL AORC KPAQ PTER UNSC KNNP"));
+        assert_eq!(
+            p.subject.as_deref(),
+            Some("1540: RUSSIANS QUESTION U.S. PROPOSALS FOR MANDATE RENEWAL RESOLUTION")
+        );
+        assert_eq!(
+            p.refs.as_deref(),
+            Some("A. USUN 303 B. STATE 34975 C. STATE 30934")
+        );
+        assert_eq!(
+            p.classified_by.as_deref(),
+            Some("Legal Minister Counselor Carolyn L. Willson, for reasons 1.4(b) and (d).")
+        );
+        assert_eq!(lines[p.body_start], "1. (C) BEGIN SUMMARY: On the margins.");
+    }
+
+    #[test]
+    fn reads_distribution_and_captions() {
+        let lines = split_lines(
+            "C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691 \n \nSIPDIS \n \nNOFORN\n\
+             EUCOM PLEASE PASS TO POLAD \n \nE.O. 12958: DECL: 04/10/2018 \nTAGS: PGOV PREL TU\n\
+             SUBJECT: X\n\n1. (c) Text",
+        );
+        let p = preamble(&lines);
+        assert_eq!(p.captions, ["SIPDIS", "NOFORN"]);
+        assert_eq!(p.distribution, ["EUCOM PLEASE PASS TO POLAD"]);
+    }
+
+    #[test]
+    fn reads_a_retyped_copy() {
+        let lines = split_lines(
+            "Wednesday, 29 November 2000, 13:59\nC O N F I D E N T I A L SECTION 01 OF 03 HARARE 006677 \n\
+             SIPDIS \nNSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH \n\
+             E.O. 12958: DECL: 11/29/10 TAGS: PGOV PREL ECON PINR ZI SA \nSUBJECT: ASSISTANT SECRETARY MEETS \n\
+             Classified By: Ambassador X, reasons 1.5 (b) and (d). 1. (C) Summary: It was fine.",
+        );
+        let p = preamble(&lines);
+        assert_eq!(p.date_line, Some((2000, 11, 29)));
+        assert_eq!(
+            p.distribution,
+            ["NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH"]
+        );
+        assert_eq!(p.eo.as_deref(), Some("E.O. 12958: DECL: 11/29/10"));
+        assert_eq!(p.tags.as_deref(), Some("PGOV PREL ECON PINR ZI SA"));
+        assert_eq!(
+            p.classified_by.as_deref(),
+            Some("Ambassador X, reasons 1.5 (b) and (d).")
+        );
+        assert_eq!(
+            p.glued_paragraph.as_deref(),
+            Some("1. (C) Summary: It was fine.")
+        );
+    }
+
+    #[test]
+    fn wrapped_tags_and_subject_with_glued_ref() {
+        let lines = split_lines(
+            "SECRET STATE 000123\n\nTAGS: PREL PGOV\nKNNP UNSC\nSUBJECT: TALKS AS UK PRIMEREF: A. LONDON 1939\n\n1. (S) x",
+        );
+        let p = preamble(&lines);
+        assert_eq!(p.tags.as_deref(), Some("PREL PGOV KNNP UNSC"));
+        assert_eq!(p.subject.as_deref(), Some("TALKS AS UK PRIME"));
+        assert_eq!(p.refs.as_deref(), Some("A. LONDON 1939"));
+    }
+
+    #[test]
+    fn without_front_matter_everything_is_body() {
+        let lines = split_lines("Some note about the cable\nthat goes on.\n\nMore text here.");
+        let p = preamble(&lines);
+        assert_eq!(p.body_start, 0);
+        assert!(p.preface.is_empty());
+    }
+
+    #[test]
+    fn keeps_an_archive_note_as_preface() {
+        let lines = split_lines(
+            "UNCLASSIFIED BUENOS AIRES 2481 \n \nOriginal Telegram was Confidential but has since been \nde-classified \n\n\
+             ----- ----\nCopy from the National Archives\n----- ----\n \n\
+             E.O. 12958: DECL: DECLASSIFIED BY NARA 09/02/2009 \nTAGS: EFIS PBTS AR\nSUBJECT:  EXTENDED JURISDICTIONS \n\n1.  PRESS REPORTS",
+        );
+        let p = preamble(&lines);
+        assert_eq!(
+            p.preface,
+            [
+                "Original Telegram was Confidential but has since been",
+                "de-classified",
+                "Copy from the National Archives"
+            ]
+        );
+        assert_eq!(p.tags.as_deref(), Some("EFIS PBTS AR"));
+        assert_eq!(lines[p.body_start], "1.  PRESS REPORTS");
+    }
+
+    #[test]
+    fn reads_caption_lines() {
+        assert_eq!(captions("SIPDIS"), Some(vec!["SIPDIS".to_string()]));
+        assert_eq!(
+            captions("NOFORN SIPDIS"),
+            Some(vec!["NOFORN".to_string(), "SIPDIS".to_string()])
+        );
+        assert_eq!(
+            captions("SENSITIVE BUT UNCLASSIFIED"),
+            Some(vec!["SENSITIVE BUT UNCLASSIFIED".to_string()])
+        );
+        assert_eq!(
+            captions("C O R R E C T E D COPY//SUBJECT LINE//////"),
+            Some(vec!["CORRECTED COPY".to_string()])
+        );
+        assert_eq!(captions("STATE FOR NEA/FO"), None);
+    }
+}

@@ -1,0 +1,154 @@
+//! Where the routing header ends and the body begins, in a cable given as one
+//! text (plain text and Markdown forms). Web pages and dump records keep the
+//! two apart, so they do not need this.
+
+use super::{dtg, lines::is_blank};
+
+/// Index of the first body line. 0 when the text has no routing header.
+///
+/// The header is a closed set of line kinds (`VZCZC`, routing indicators,
+/// `DE`, `ZNY`, the DTG, `FM`/`TO`/`INFO` and addressees, office log blocks).
+/// Blank lines may sit inside it; the body starts at the first line after a
+/// blank that is none of those kinds, or after the blank that closes the
+/// addressee list.
+pub fn body_start(lines: &[&str]) -> usize {
+    let Some(first) = lines.iter().position(|l| !is_blank(l)) else {
+        return 0;
+    };
+    if !is_header_line(lines[first]) {
+        return 0;
+    }
+    let mut in_addressees = false;
+    let mut after_blank = false;
+    for (i, line) in lines.iter().enumerate().skip(first) {
+        if is_blank(line) {
+            after_blank = true;
+            continue;
+        }
+        if after_blank {
+            let keeps_header = is_header_line(line) && (!in_addressees || is_block_keyword(line));
+            if !keeps_header {
+                return i;
+            }
+        }
+        after_blank = false;
+        if is_block_keyword(line) {
+            in_addressees = true;
+        }
+    }
+    lines.len()
+}
+
+/// `TO ...`, `INFO ...`: the start of an addressee block (or, for
+/// `INFO  LOG-00`, an office log block, which also runs to a blank line).
+fn is_block_keyword(line: &str) -> bool {
+    let t = line.trim_start();
+    t == "TO" || t.starts_with("TO ") || t.starts_with("INFO ") || t == "INFO"
+}
+
+/// One of the line kinds a routing header is made of.
+pub fn is_header_line(line: &str) -> bool {
+    // Indented lines belong to office log blocks and old page headers.
+    if line.starts_with("    ") {
+        return true;
+    }
+    let t = line.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.starts_with("VZCZC")
+        || t.starts_with("This record is a partial extract")
+        || matches!(
+            first,
+            "DE" | "FM" | "TO" | "INFO" | "ACTION" | "BT" | "PAGE"
+        )
+        || is_security_line(t)
+        || is_precedence_line(t)
+        || is_routing_indicator_line(t)
+        || (t.starts_with("---") && t.trim_start_matches('-').starts_with(char::is_alphanumeric))
+        || dtg::dtg_line(t).is_some()
+}
+
+/// `ZNY CCCCC ZZH`, `ZNR UUUUU ZZH`, `ZUI RUEWMCE1074 1581702`.
+pub fn is_security_line(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() >= 4 && b[0] == b'Z' && b[1..3].iter().all(u8::is_ascii_uppercase) && b[3] == b' '
+}
+
+/// `OO RUEHBC RUEHDE ...`: a doubled prosign and routing indicators.
+pub fn is_precedence_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let Some(prosigns) = words.next() else {
+        return false;
+    };
+    let b = prosigns.as_bytes();
+    b.len() == 2 && b[0] == b[1] && b"ZOPR".contains(&b[0]) && words.all(is_routing_indicator)
+}
+
+/// A line of routing indicators only (line 2 wrapped onto line 3).
+fn is_routing_indicator_line(t: &str) -> bool {
+    !t.is_empty() && t.split_whitespace().all(is_routing_indicator)
+}
+
+/// A routing indicator: a 4-7 letter station code starting with `R`.
+pub fn is_routing_indicator(word: &str) -> bool {
+    (4..=8).contains(&word.len())
+        && word.starts_with('R')
+        && word
+            .bytes()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::lines::split_lines;
+
+    #[test]
+    fn splits_a_plain_header() {
+        let text = "VZCZCXRO9919\nOO RUEHBC RUEHDE\nDE RUEHAK #0691/01 1021244\nZNY CCCCC ZZH\n\
+                    O 111244Z APR 08\nFM AMEMBASSY ANKARA\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 5884\n\
+                    INFO RUEHEE/ARAB LEAGUE COLLECTIVE\nRHMFISS/39ABG INCIRLIK AB TU\n\n\
+                    C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691 \n \nSIPDIS";
+        let lines = split_lines(text);
+        assert_eq!(
+            lines[body_start(&lines)],
+            "C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691"
+        );
+    }
+
+    #[test]
+    fn keeps_blank_lines_inside_the_header() {
+        let text = "\n\nVZCZCXYZ0000\nOO RUEHWEB\n\nDE RUCNDT #0314 0982354\nZNY CCCCC ZZH\n\
+                    O 072354Z APR 08\nFM USMISSION USUN NEW YORK\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4065\n\n\
+                    C O N F I D E N T I A L USUN NEW YORK 000314";
+        let lines = split_lines(text);
+        assert_eq!(
+            lines[body_start(&lines)],
+            "C O N F I D E N T I A L USUN NEW YORK 000314"
+        );
+    }
+
+    #[test]
+    fn partial_extract_note_is_a_header() {
+        let text = "This record is a partial extract of the original cable. The full text of the original cable is not available.\n\n\
+                    S E C R E T SECTION 01 OF 02 AMMAN 001288 \n\nSIPDIS";
+        let lines = split_lines(text);
+        assert_eq!(body_start(&lines), 2);
+    }
+
+    #[test]
+    fn no_header_means_body_from_the_start() {
+        let lines = split_lines("UNCLAS SECTION 01 OF 03 MADRID 002164\n\nSIPDIS");
+        assert_eq!(body_start(&lines), 0);
+    }
+
+    #[test]
+    fn recognises_header_line_kinds() {
+        assert!(is_precedence_line("OO RUEHBC RUEHDE RUEHFL"));
+        assert!(!is_precedence_line("OK RUEHBC"));
+        assert!(is_security_line("ZNY CCCCC ZZH"));
+        assert!(is_routing_indicator("RUEHKUK"));
+        assert!(!is_routing_indicator("REF:"));
+        assert!(is_header_line("------------------A54E38  291401Z /38"));
+        assert!(!is_header_line("-------"));
+    }
+}

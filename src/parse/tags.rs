@@ -1,0 +1,137 @@
+//! TAGS: `TAGS: PREL PTER MARR UNSC PK IR`, `TAGS PREL, PGOV, SF`,
+//! `TAGS: OVIP (RICE, CONDOLEEZZA) PREL`.
+
+/// Labels seen for the TAGS line, misspellings included. Those after the
+/// first two need a colon: without one they could be ordinary words.
+const LABELS: [&str; 9] = [
+    "TAGS", "TAG", "TAGES", "TAGE", "TAS", "TABS", "TGS", "AGS", "TAGSS",
+];
+
+/// The text after a TAGS label, or `None` when the line is not a TAGS line.
+pub fn tags_label(line: &str) -> Option<&str> {
+    let t = line.trim_start();
+    let word_end = t
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    let word = &t[..word_end];
+    let label = LABELS.iter().position(|l| l.eq_ignore_ascii_case(word))?;
+    let rest = &t[word_end..];
+    let after_colon = rest.trim_start().strip_prefix(':');
+    match after_colon {
+        Some(r) => Some(r.trim()),
+        // `TAGS PREL, PGOV`: only the two real spellings, and only upper case.
+        None if label < 2
+            && word.bytes().all(|b| b.is_ascii_uppercase())
+            && rest.starts_with(' ') =>
+        {
+            Some(rest.trim())
+        }
+        None => None,
+    }
+}
+
+/// Could this line be the wrapped rest of a TAGS line? Tags are short codes,
+/// separated by spaces or commas, or bracketed person names.
+pub fn looks_like_tag_continuation(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && t.len() < 120
+        && t.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
+            w.len() <= 12
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "()-./'".contains(c))
+        })
+}
+
+const CODE_PUNCTUATION: &[char] = &[',', ';', '.', ':'];
+
+/// Splits TAGS text into tags: upper case, in order, without duplicates.
+/// A bracketed person, `OVIP (RICE, CONDOLEEZZA)`, gives `OVIP` and
+/// `RICE, CONDOLEEZZA`.
+pub fn split_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    // Codes lose stray punctuation; a person keeps the dot of an initial.
+    let push = |tag: &str, strip: &[char], tags: &mut Vec<String>| {
+        let tag = tag.trim().trim_matches(strip).trim();
+        if tag.is_empty() {
+            return;
+        }
+        let tag = tag.to_uppercase();
+        if !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    };
+    let mut rest = text;
+    while !rest.is_empty() {
+        match rest.find('(') {
+            Some(open) => {
+                for word in rest[..open].split([' ', ',', ';', '\t']) {
+                    push(word, CODE_PUNCTUATION, &mut tags);
+                }
+                let inner = &rest[open + 1..];
+                let close = inner.find(')').unwrap_or(inner.len());
+                let person = inner[..close]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                push(&person, &[',', ';', ':'], &mut tags);
+                rest = inner.get(close + 1..).unwrap_or("");
+            }
+            None => {
+                for word in rest.split([' ', ',', ';', '\t']) {
+                    push(word, CODE_PUNCTUATION, &mut tags);
+                }
+                rest = "";
+            }
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_labels() {
+        assert_eq!(tags_label("TAGS: PGOV PREL TU"), Some("PGOV PREL TU"));
+        assert_eq!(tags_label("TAGS PREL, PGOV, SF"), Some("PREL, PGOV, SF"));
+        assert_eq!(tags_label("TAGES: PREL"), Some("PREL"));
+        assert_eq!(tags_label("Tags: prel, pgov"), Some("prel, pgov"));
+        assert_eq!(tags_label("TAG: KDEM"), Some("KDEM"));
+        assert_eq!(tags_label("TAGGING along"), None);
+        assert_eq!(tags_label("Tags are fun"), None);
+        assert_eq!(tags_label("TAS showed"), None);
+    }
+
+    #[test]
+    fn splits_and_deduplicates() {
+        assert_eq!(
+            split_tags("PREL AORC KPAQ PTER UNSC KNNP"),
+            ["PREL", "AORC", "KPAQ", "PTER", "UNSC", "KNNP"]
+        );
+        assert_eq!(split_tags("PREL, PGOV, PREL, SF"), ["PREL", "PGOV", "SF"]);
+        assert_eq!(split_tags("prel, pgov"), ["PREL", "PGOV"]);
+    }
+
+    #[test]
+    fn keeps_bracketed_persons_whole() {
+        assert_eq!(
+            split_tags("OVIP (RICE, CONDOLEEZZA) PREL"),
+            ["OVIP", "RICE, CONDOLEEZZA", "PREL"]
+        );
+        assert_eq!(
+            split_tags("PREL OVIP (STEINBERG, JAMES B.)"),
+            ["PREL", "OVIP", "STEINBERG, JAMES B."]
+        );
+        assert_eq!(split_tags("OVIP (BIDEN"), ["OVIP", "BIDEN"]);
+    }
+
+    #[test]
+    fn recognises_wrapped_tag_lines() {
+        assert!(looks_like_tag_continuation("KNNP UNSC IR"));
+        assert!(looks_like_tag_continuation("KCRM, KJUS"));
+        assert!(!looks_like_tag_continuation("SUBJECT: TALKS"));
+        assert!(!looks_like_tag_continuation("The embassy"));
+    }
+}
