@@ -20,9 +20,7 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
+        ColorChoice::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
 }
 
@@ -53,9 +51,7 @@ fn is_broken_pipe(e: &io::Error) -> bool {
 /// Runs the command line.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let Some(inputs) = inputs(&cli.files) else {
-        eprintln!(
-            "cable: no input: name cable files, or pipe a cable into stdin (see cable --help)"
-        );
+        eprintln!("cable: no input: name cable files, or pipe a cable into stdin (see cable --help)");
         return Ok(ExitCode::Usage);
     };
     colored::control::set_override(use_color(cli.color));
@@ -64,10 +60,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     } else {
         Box::new(TextRenderer::new(report_width(cli.width)))
     };
-    let opts = ReadOptions {
-        format: cli.input_format.map(Into::into),
-        max_size: cli.max_size,
-    };
+    let opts = ReadOptions { format: cli.input_format.map(Into::into), max_size: cli.max_size };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut code = ExitCode::Success;

@@ -32,10 +32,6 @@ pub struct Publisher {
 impl Document {
     /// A document whose text has no separate header.
     pub fn from_text(text: String, source: Source) -> Self {
-        Document {
-            body: text,
-            source,
-            ..Default::default()
-        }
+        Document { body: text, source, ..Default::default() }
     }
 }

@@ -45,10 +45,8 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         return Some(kind);
     }
     let sample = &bytes[..bytes.len().min(SNIFF_LEN)];
-    let control = sample
-        .iter()
-        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
-        .count();
+    let control =
+        sample.iter().filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f).count();
     // A cable with a few stray NULs is damaged text; one with many control
     // bytes is something else.
     (sample.len() >= 16 && control * 10 > sample.len()).then_some("control bytes")
@@ -57,10 +55,10 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
 /// Windows-1252 characters for bytes 0x80-0x9F (the rest of the high half is
 /// Latin-1). Used for bytes that are not valid UTF-8.
 const CP1252_HIGH: [char; 32] = [
-    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}',
-    '\u{2c6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}',
-    '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}',
-    '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}', '\u{17e}', '\u{178}',
+    '\u{20ac}', '\u{81}', '\u{201a}', '\u{192}', '\u{201e}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2c6}', '\u{2030}',
+    '\u{160}', '\u{2039}', '\u{152}', '\u{8d}', '\u{17d}', '\u{8f}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201c}',
+    '\u{201d}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2dc}', '\u{2122}', '\u{161}', '\u{203a}', '\u{153}', '\u{9d}',
+    '\u{17e}', '\u{178}',
 ];
 
 fn cp1252(b: u8) -> char {
@@ -115,10 +113,8 @@ pub fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, NotT
         Ok(text) => text,
         Err(e) => {
             let (text, first_bad) = decode_lossy(e.as_bytes());
-            warnings.push(format!(
-                "invalid UTF-8 (first at byte {}): bytes read as Windows-1252",
-                first_bad.unwrap_or(0)
-            ));
+            warnings
+                .push(format!("invalid UTF-8 (first at byte {}): bytes read as Windows-1252", first_bad.unwrap_or(0)));
             text
         }
     };
@@ -145,18 +141,9 @@ mod tests {
         let mut w = Vec::new();
         assert_eq!(decode(Vec::new(), &mut w), Err(NotText::Empty));
         assert_eq!(decode(b" \n\t\n".to_vec(), &mut w), Err(NotText::Empty));
-        assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), &mut w),
-            Err(NotText::Binary("PNG image"))
-        );
-        assert_eq!(
-            decode(b"\x7fELF\x02\x01\x01".to_vec(), &mut w),
-            Err(NotText::Binary("ELF executable"))
-        );
-        assert_eq!(
-            decode(vec![1u8; 100], &mut w),
-            Err(NotText::Binary("control bytes"))
-        );
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), &mut w), Err(NotText::Binary("PNG image")));
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01".to_vec(), &mut w), Err(NotText::Binary("ELF executable")));
+        assert_eq!(decode(vec![1u8; 100], &mut w), Err(NotText::Binary("control bytes")));
     }
 
     #[test]
@@ -179,10 +166,7 @@ mod tests {
     #[test]
     fn strips_a_byte_order_mark() {
         let mut w = Vec::new();
-        assert_eq!(
-            decode(b"\xef\xbb\xbfUNCLAS".to_vec(), &mut w).unwrap(),
-            "UNCLAS"
-        );
+        assert_eq!(decode(b"\xef\xbb\xbfUNCLAS".to_vec(), &mut w).unwrap(), "UNCLAS");
         assert!(w.is_empty());
     }
 }

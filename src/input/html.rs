@@ -5,12 +5,7 @@ use crate::document::Publisher;
 
 /// Does this text look like an HTML page?
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
     head.starts_with("<?xml")
         || head.starts_with("<!doctype html")
         || head.starts_with("<html")
@@ -33,11 +28,7 @@ pub fn read_page(html: &str) -> Option<Page> {
         [body] => (None, body.clone()),
         [header, body, ..] => (Some(header.clone()), body.clone()),
     };
-    Some(Page {
-        header,
-        body,
-        publisher: table(html),
-    })
+    Some(Page { header, body, publisher: table(html) })
 }
 
 /// Finds `needle` (ASCII, starting with `<`) in `hay` ignoring ASCII case.
@@ -46,10 +37,7 @@ fn find_ci(hay: &str, needle: &str, from: usize) -> Option<usize> {
     let n = needle.as_bytes();
     memchr::memchr_iter(n[0], h.get(from..)?)
         .map(|p| from + p)
-        .find(|&i| {
-            h.get(i..i + n.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(n))
-        })
+        .find(|&i| h.get(i..i + n.len()).is_some_and(|w| w.eq_ignore_ascii_case(n)))
 }
 
 /// The decoded text of every `<pre>` block.
@@ -70,8 +58,7 @@ fn pre_blocks(html: &str) -> Vec<String> {
 /// The page table's cells: Reference ID, Created, Released, Classification,
 /// Origin.
 fn table(html: &str) -> Publisher {
-    let Some(start) = find_ci(html, "<table class='cable'>", 0)
-        .or_else(|| find_ci(html, "<table class=\"cable\">", 0))
+    let Some(start) = find_ci(html, "<table class='cable'>", 0).or_else(|| find_ci(html, "<table class=\"cable\">", 0))
     else {
         return Publisher::default();
     };
@@ -98,10 +85,7 @@ fn table(html: &str) -> Publisher {
 /// `2005-06-22 15:03` -> `2005-06-22T15:03`.
 fn iso_created(cell: &str) -> Option<String> {
     let (date, time) = cell.split_once(' ')?;
-    let ok = date.len() == 10
-        && time.len() == 5
-        && date.as_bytes()[4] == b'-'
-        && time.as_bytes()[2] == b':';
+    let ok = date.len() == 10 && time.len() == 5 && date.as_bytes()[4] == b'-' && time.as_bytes()[2] == b':';
     ok.then(|| format!("{date}T{time}"))
 }
 
@@ -115,8 +99,7 @@ pub fn to_text(fragment: &str) -> String {
         let tail = &rest[p..];
         if let Some(after) = tail.strip_prefix('<') {
             // Only what looks like a tag is markup; a bare `<` is text.
-            let is_tag =
-                after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+            let is_tag = after.starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
             match after.find('>').filter(|_| is_tag) {
                 Some(close) => rest = &after[close + 1..],
                 None => {
@@ -191,19 +174,10 @@ mod tests {
         let page = read_page(PAGE).unwrap();
         assert_eq!(page.publisher.id.as_deref(), Some("05BRASILIA1660"));
         assert_eq!(page.publisher.created.as_deref(), Some("2005-06-22T15:03"));
-        assert_eq!(
-            page.publisher.classification.as_deref(),
-            Some("UNCLASSIFIED//FOR OFFICIAL USE ONLY")
-        );
+        assert_eq!(page.publisher.classification.as_deref(), Some("UNCLASSIFIED//FOR OFFICIAL USE ONLY"));
         assert_eq!(page.publisher.origin.as_deref(), Some("Embassy Brasilia"));
-        assert_eq!(
-            page.header.as_deref(),
-            Some("This record is a partial extract.")
-        );
-        assert_eq!(
-            page.body,
-            "UNCLAS SECTION 01 OF 02 BRASILIA 001660 \n\nTAGS: PGOV\n1. (SBU) Mines & Energy, 5 < 6"
-        );
+        assert_eq!(page.header.as_deref(), Some("This record is a partial extract."));
+        assert_eq!(page.body, "UNCLAS SECTION 01 OF 02 BRASILIA 001660 \n\nTAGS: PGOV\n1. (SBU) Mines & Energy, 5 < 6");
     }
 
     #[test]
@@ -215,9 +189,6 @@ mod tests {
 
     #[test]
     fn decodes_entities() {
-        assert_eq!(
-            to_text("a &amp; b &#39;c&#39; &bogus; &"),
-            "a & b 'c' &bogus; &"
-        );
+        assert_eq!(to_text("a &amp; b &#39;c&#39; &bogus; &"), "a & b 'c' &bogus; &");
     }
 }

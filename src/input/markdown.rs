@@ -17,9 +17,7 @@ fn link_text(inner: &str) -> &str {
     let is_marker = inner.len() >= 3
         && inner.starts_with('1')
         && inner.ends_with('.')
-        && inner[1..inner.len() - 1]
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
+        && inner[1..inner.len() - 1].bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase());
     if is_marker { &inner[1..] } else { inner }
 }
 
@@ -58,18 +56,12 @@ mod tests {
             "TAGS: PREL AORC\n1. (C) BEGIN\nB. STATE 34975"
         );
         assert_eq!(to_text("[110.](#)  (C) The Greens"), "10.  (C) The Greens");
-        assert_eq!(
-            to_text("took office in [12003.](#) Continuity"),
-            "took office in 2003. Continuity"
-        );
+        assert_eq!(to_text("took office in [12003.](#) Continuity"), "took office in 2003. Continuity");
     }
 
     #[test]
     fn leaves_other_text_alone() {
-        assert_eq!(
-            to_text("a [bracket] and ](#) alone"),
-            "a [bracket] and ](#) alone"
-        );
+        assert_eq!(to_text("a [bracket] and ](#) alone"), "a [bracket] and ](#) alone");
         assert_eq!(to_text("no links"), "no links");
         assert!(looks_like_markdown("x [PREL](#)"));
         assert!(!looks_like_markdown("TAGS: PREL"));

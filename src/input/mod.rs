@@ -25,11 +25,7 @@ pub enum Input {
 impl Input {
     /// `-` is stdin.
     pub fn from_arg(arg: &str) -> Self {
-        if arg == "-" {
-            Input::Stdin
-        } else {
-            Input::Path(PathBuf::from(arg))
-        }
+        if arg == "-" { Input::Stdin } else { Input::Path(PathBuf::from(arg)) }
     }
 
     /// How errors and reports name this input.
@@ -59,10 +55,7 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions {
-            format: None,
-            max_size: DEFAULT_MAX_SIZE,
-        }
+        ReadOptions { format: None, max_size: DEFAULT_MAX_SIZE }
     }
 }
 
@@ -76,11 +69,7 @@ fn read_bytes(input: &Input, max_size: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     match input {
         Input::Stdin => {
-            std::io::stdin()
-                .lock()
-                .take(max_size + 1)
-                .read_to_end(&mut bytes)
-                .context("cannot read")?;
+            std::io::stdin().lock().take(max_size + 1).read_to_end(&mut bytes).context("cannot read")?;
         }
         Input::Path(path) => {
             let meta = std::fs::metadata(path).map_err(describe_io)?;
@@ -88,16 +77,9 @@ fn read_bytes(input: &Input, max_size: u64) -> Result<Vec<u8>> {
                 bail!("is a directory");
             }
             if meta.is_file() && meta.len() > max_size {
-                bail!(
-                    "too large: {} bytes, more than --max-size {max_size}",
-                    meta.len()
-                );
+                bail!("too large: {} bytes, more than --max-size {max_size}", meta.len());
             }
-            File::open(path)
-                .map_err(describe_io)?
-                .take(max_size + 1)
-                .read_to_end(&mut bytes)
-                .map_err(describe_io)?;
+            File::open(path).map_err(describe_io)?.take(max_size + 1).read_to_end(&mut bytes).map_err(describe_io)?;
         }
     }
     if bytes.len() as u64 > max_size {
@@ -142,10 +124,7 @@ pub fn read(input: &Input, opts: &ReadOptions) -> Result<Document> {
 
 /// Turns text of a known form into a document.
 pub fn to_document(text: String, format: Format) -> Result<Document> {
-    let source = Source {
-        format,
-        ..Default::default()
-    };
+    let source = Source { format, ..Default::default() };
     Ok(match format {
         Format::Text => Document::from_text(text, source),
         Format::Csv => bail!("a cables.csv dump holds many cables and is read record by record"),
@@ -154,13 +133,7 @@ pub fn to_document(text: String, format: Format) -> Result<Document> {
             let Some(page) = html::read_page(&text) else {
                 bail!("HTML page without <pre> blocks: not a cable page");
             };
-            Document {
-                header: page.header,
-                body: page.body,
-                source,
-                publisher: page.publisher,
-                warnings: Vec::new(),
-            }
+            Document { header: page.header, body: page.body, source, publisher: page.publisher, warnings: Vec::new() }
         }
     })
 }

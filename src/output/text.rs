@@ -18,10 +18,7 @@ pub struct TextRenderer {
 
 impl TextRenderer {
     pub fn new(width: usize) -> Self {
-        TextRenderer {
-            width: width.max(30),
-            written: 0,
-        }
+        TextRenderer { width: width.max(30), written: 0 }
     }
 }
 
@@ -48,8 +45,7 @@ fn heading(text: &str) -> ColoredString {
 /// Greedy word wrap: first line after `first_indent`, the rest after
 /// `indent`. Existing line breaks (bullets) are kept.
 pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
-    let mut out =
-        String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
+    let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
     let mut prefix = first_indent;
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
@@ -215,10 +211,7 @@ impl TextRenderer {
             writeln!(out, "\n{}", heading("References"))?;
             for r in &cable.references {
                 let label = r.label.as_deref().unwrap_or("-");
-                let id =
-                    r.id.as_deref()
-                        .map(|id| format!("  -> {id}"))
-                        .unwrap_or_default();
+                let id = r.id.as_deref().map(|id| format!("  -> {id}")).unwrap_or_default();
                 let text = wrap(&format!("{}{}", r.text, id), self.width, "", "     ");
                 writeln!(out, "  {label:<2} {text}")?;
             }
@@ -273,17 +266,8 @@ mod tests {
 
     #[test]
     fn wraps_words_with_indents() {
-        assert_eq!(
-            wrap("aaa bbb ccc ddd", 9, "  ", "    "),
-            "  aaa bbb\n    ccc\n    ddd"
-        );
-        assert_eq!(
-            wrap("one\n-- two three", 12, "", "  "),
-            "one\n  -- two\n  three"
-        );
-        assert_eq!(
-            wrap("averyveryverylongword x", 5, "", ""),
-            "averyveryverylongword\nx"
-        );
+        assert_eq!(wrap("aaa bbb ccc ddd", 9, "  ", "    "), "  aaa bbb\n    ccc\n    ddd");
+        assert_eq!(wrap("one\n-- two three", 12, "", "  "), "one\n  -- two\n  three");
+        assert_eq!(wrap("averyveryverylongword x", 5, "", ""), "averyveryverylongword\nx");
     }
 }

@@ -5,13 +5,7 @@ use super::split::is_routing_indicator;
 use crate::model::Addressee;
 
 /// Precedence words an addressee may carry, longest first.
-const PRECEDENCES: [&str; 5] = [
-    "NIACT IMMEDIATE",
-    "IMMEDIATE",
-    "PRIORITY",
-    "ROUTINE",
-    "FLASH",
-];
+const PRECEDENCES: [&str; 5] = ["NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "ROUTINE", "FLASH"];
 
 /// Parses one addressee. Names contain spaces and slashes
 /// (`RHMFISS/425ABG IZMIR TU//CC//`), so the route is split off at the first
@@ -47,12 +41,7 @@ pub fn addressee(text: &str) -> Option<Addressee> {
             break;
         }
     }
-    Some(Addressee {
-        route,
-        name: name.to_string(),
-        precedence,
-        serial,
-    })
+    Some(Addressee { route, name: name.to_string(), precedence, serial })
 }
 
 #[cfg(test)]

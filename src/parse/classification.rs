@@ -48,6 +48,9 @@ pub struct ClassLine {
     pub serial: Option<String>,
 }
 
+/// Office names have at most this many words (`HO CHI MINH CITY`).
+const MAX_OFFICE_WORDS: usize = 4;
+
 /// Level words, as letters without spaces.
 const LEVELS: [(&str, Level); 6] = [
     ("TOPSECRET", Level::TopSecret),
@@ -59,15 +62,7 @@ const LEVELS: [(&str, Level); 6] = [
 ];
 
 /// Captions that may sit on the classification line after the level.
-const LINE_CAPTIONS: [&str; 7] = [
-    "NOFORN",
-    "SENSITIVE",
-    "EFTO",
-    "NODIS",
-    "EXDIS",
-    "LIMDIS",
-    "SIPDIS",
-];
+const LINE_CAPTIONS: [&str; 7] = ["NOFORN", "SENSITIVE", "EFTO", "NODIS", "EXDIS", "LIMDIS", "SIPDIS"];
 
 /// Does `letters` spell `word`, allowing the typing slips seen in the wild:
 /// a doubled first letter (`SSECRET`), a dropped one (`ECRET`), or a stray
@@ -85,9 +80,7 @@ fn spells(letters: &str, word: &str) -> bool {
 fn could_spell(letters: &str) -> bool {
     let up = letters.to_ascii_uppercase();
     LEVELS.iter().any(|(w, _)| {
-        w.starts_with(&up)
-            || (up.len() > 1 && w.starts_with(&up[1..]))
-            || (w.len() > 1 && w[1..].starts_with(&up))
+        w.starts_with(&up) || (up.len() > 1 && w.starts_with(&up[1..])) || (w.len() > 1 && w[1..].starts_with(&up))
     })
 }
 
@@ -148,25 +141,28 @@ pub fn class_line(line: &str) -> Option<ClassLine> {
         section = Some(Section { number, of: total });
         rest = more;
     }
-    let (office, serial) = match rest.split_last() {
-        Some((last, office)) if last.bytes().all(|b| b.is_ascii_digit()) => {
-            let office = (!office.is_empty()).then(|| office.join(" ").to_ascii_uppercase());
-            (office, Some(last.to_string()))
+    // Office words, then the serial; a re-typed copy may run more text on.
+    let serial_at = rest.iter().position(|w| w.bytes().all(|b| b.is_ascii_digit())).filter(|&p| p <= MAX_OFFICE_WORDS);
+    let (office, serial) = match serial_at {
+        Some(p) => {
+            let office = (p > 0).then(|| rest[..p].join(" ").to_ascii_uppercase());
+            let serial = rest[p].to_string();
+            rest = &rest[p + 1..];
+            (office, Some(serial))
         }
-        _ => (None, None),
+        None => (None, None),
     };
     // Without office/serial or a section the line must be the level alone
     // (plus captions), or it is prose that happens to start with the word.
     if serial.is_none() && section.is_none() && !rest.is_empty() {
         return None;
     }
-    Some(ClassLine {
-        level,
-        captions,
-        section,
-        office,
-        serial,
-    })
+    // Office and serial, then more words: running text, unless they look
+    // like the front matter that follows (handled by the caller).
+    if serial.is_some() && rest.len() > 2 && !rest[0].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    Some(ClassLine { level, captions, section, office, serial })
 }
 
 #[cfg(test)]
@@ -193,10 +189,7 @@ mod tests {
         assert_eq!(c.serial.as_deref(), Some("000314"));
         assert_eq!(c.section, None);
         let c = read("S E C R E T STATE 015113");
-        assert_eq!(
-            (c.level, c.office.as_deref()),
-            (Level::Secret, Some("STATE"))
-        );
+        assert_eq!((c.level, c.office.as_deref()), (Level::Secret, Some("STATE")));
         let c = read("UNCLAS SECTION 01 OF 03 MADRID 002164");
         assert_eq!(c.level, Level::Unclassified);
         assert_eq!(c.office.as_deref(), Some("MADRID"));
@@ -204,33 +197,15 @@ mod tests {
 
     #[test]
     fn reads_garbled_and_mixed_case_levels() {
-        assert_eq!(
-            read("CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104").level,
-            Level::Confidential
-        );
+        assert_eq!(read("CC O N F I D E N T I A L SECTION 01 OF 02 SAO PAULO 000104").level, Level::Confidential);
         assert_eq!(read("SS E C R E T TUNIS 000679").level, Level::Secret);
-        assert_eq!(
-            read("E C R E T SECTION 01 OF 03 BAGHDAD 000146").level,
-            Level::Secret
-        );
-        assert_eq!(
-            read("CSE C R E T SECTION 01 OF 02 SHENYANG 000004").level,
-            Level::Secret
-        );
+        assert_eq!(read("E C R E T SECTION 01 OF 03 BAGHDAD 000146").level, Level::Secret);
+        assert_eq!(read("CSE C R E T SECTION 01 OF 02 SHENYANG 000004").level, Level::Secret);
         assert_eq!(read("UUNCLAS MANAGUA 001002").level, Level::Unclassified);
-        assert_eq!(
-            read("O N F I D E N T I A L BAGHDAD 000290").level,
-            Level::Confidential
-        );
+        assert_eq!(read("O N F I D E N T I A L BAGHDAD 000290").level, Level::Confidential);
         let c = read("S e c r e t state 068250");
-        assert_eq!(
-            (c.level, c.office.as_deref()),
-            (Level::Secret, Some("STATE"))
-        );
-        assert_eq!(
-            read("CONFIDENTIAL SECTION 01 OF 02 PARIS 000741").level,
-            Level::Confidential
-        );
+        assert_eq!((c.level, c.office.as_deref()), (Level::Secret, Some("STATE")));
+        assert_eq!(read("CONFIDENTIAL SECTION 01 OF 02 PARIS 000741").level, Level::Confidential);
     }
 
     #[test]
@@ -255,10 +230,7 @@ mod tests {
     fn builds_banners() {
         assert_eq!(banner(Level::Secret, true, false), "SECRET//NOFORN");
         assert_eq!(banner(Level::Confidential, false, false), "CONFIDENTIAL");
-        assert_eq!(
-            banner(Level::Unclassified, false, true),
-            "UNCLASSIFIED//FOR OFFICIAL USE ONLY"
-        );
+        assert_eq!(banner(Level::Unclassified, false, true), "UNCLASSIFIED//FOR OFFICIAL USE ONLY");
         assert_eq!(banner(Level::Unclassified, true, false), "UNCLASSIFIED");
     }
 }

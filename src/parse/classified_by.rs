@@ -101,19 +101,7 @@ const TITLES: &[&str] = &[
 fn name_end(text: &str) -> usize {
     let lower = text.to_ascii_lowercase();
     let mut end = text.len();
-    for marker in [
-        " for reason",
-        ", reason",
-        " reason",
-        ";",
-        ", per ",
-        " per ",
-        " 1.4",
-        " 1.5",
-        " 1/4",
-        "(",
-        ",",
-    ] {
+    for marker in [" for reason", ", reason", " reason", ";", ", per ", " per ", " 1.4", " 1.5", " 1/4", "(", ","] {
         if let Some(p) = lower.find(marker) {
             end = end.min(p);
         }
@@ -136,10 +124,7 @@ fn is_name_word(word: &str) -> bool {
 fn official_name(text: &str) -> Option<String> {
     let head = &text[..name_end(text)];
     let words: Vec<&str> = head.split_whitespace().collect();
-    let start = words
-        .iter()
-        .rposition(|w| !is_name_word(w))
-        .map_or(0, |p| p + 1);
+    let start = words.iter().rposition(|w| !is_name_word(w)).map_or(0, |p| p + 1);
     let name = &words[start..];
     (!name.is_empty() && name.len() <= 5 && name.iter().any(|w| w.trim_end_matches('.').len() > 1))
         .then(|| name.join(" "))
@@ -188,11 +173,7 @@ fn reasons(text: &str) -> Vec<String> {
 /// Parses the text after `Classified By`.
 pub fn classified_by(text: &str) -> ClassifiedBy {
     let text = super::lines::collapse_whitespace(text);
-    ClassifiedBy {
-        name: official_name(&text),
-        reasons: reasons(&text),
-        text,
-    }
+    ClassifiedBy { name: official_name(&text), reasons: reasons(&text), text }
 }
 
 #[cfg(test)]
@@ -201,69 +182,32 @@ mod tests {
 
     #[test]
     fn reads_the_seed_line() {
-        let c = classified_by(
-            "Legal Minister Counselor Carolyn L. Willson, for reasons\n1.4(b) and (d).",
-        );
-        assert_eq!(
-            c.text,
-            "Legal Minister Counselor Carolyn L. Willson, for reasons 1.4(b) and (d)."
-        );
+        let c = classified_by("Legal Minister Counselor Carolyn L. Willson, for reasons\n1.4(b) and (d).");
+        assert_eq!(c.text, "Legal Minister Counselor Carolyn L. Willson, for reasons 1.4(b) and (d).");
         assert_eq!(c.name.as_deref(), Some("Carolyn L. Willson"));
         assert_eq!(c.reasons, ["1.4(b)", "1.4(d)"]);
     }
 
     #[test]
     fn reads_reason_spellings() {
-        assert_eq!(
-            classified_by("AMBASSADOR ROSS WILSON FOR REASONS 1.4 (B) AND (D)").reasons,
-            ["1.4(b)", "1.4(d)"]
-        );
-        assert_eq!(
-            classified_by("X, reasons 1.4 (b/d)").reasons,
-            ["1.4(b)", "1.4(d)"]
-        );
-        assert_eq!(
-            classified_by("X, reasons 1.4(b,d)").reasons,
-            ["1.4(b)", "1.4(d)"]
-        );
-        assert_eq!(
-            classified_by("X, reasons 1.4 ( b, d)").reasons,
-            ["1.4(b)", "1.4(d)"]
-        );
+        assert_eq!(classified_by("AMBASSADOR ROSS WILSON FOR REASONS 1.4 (B) AND (D)").reasons, ["1.4(b)", "1.4(d)"]);
+        assert_eq!(classified_by("X, reasons 1.4 (b/d)").reasons, ["1.4(b)", "1.4(d)"]);
+        assert_eq!(classified_by("X, reasons 1.4(b,d)").reasons, ["1.4(b)", "1.4(d)"]);
+        assert_eq!(classified_by("X, reasons 1.4 ( b, d)").reasons, ["1.4(b)", "1.4(d)"]);
         assert_eq!(
             classified_by("X, Reason: 1/4 (B), (D), (E), and (G)").reasons,
             ["1.4(b)", "1.4(d)", "1.4(e)", "1.4(g)"]
         );
-        assert_eq!(
-            classified_by("Amb. Edward W. Gnehm for reasons 1.5 (b) (d)").reasons,
-            ["1.5(b)", "1.5(d)"]
-        );
+        assert_eq!(classified_by("Amb. Edward W. Gnehm for reasons 1.5 (b) (d)").reasons, ["1.5(b)", "1.5(d)"]);
     }
 
     #[test]
     fn finds_names_after_titles() {
+        assert_eq!(classified_by("AMBASSADOR ROSS WILSON FOR REASONS 1.4 (B)").name.as_deref(), Some("ROSS WILSON"));
+        assert_eq!(classified_by("Amb. Edward W. Gnehm for reasons 1.5 (b)").name.as_deref(), Some("Edward W. Gnehm"));
+        assert_eq!(classified_by("A/DCM RICHARD H. RILEY, REASON 1.4 (B)").name.as_deref(), Some("RICHARD H. RILEY"));
         assert_eq!(
-            classified_by("AMBASSADOR ROSS WILSON FOR REASONS 1.4 (B)")
-                .name
-                .as_deref(),
-            Some("ROSS WILSON")
-        );
-        assert_eq!(
-            classified_by("Amb. Edward W. Gnehm for reasons 1.5 (b)")
-                .name
-                .as_deref(),
-            Some("Edward W. Gnehm")
-        );
-        assert_eq!(
-            classified_by("A/DCM RICHARD H. RILEY, REASON 1.4 (B)")
-                .name
-                .as_deref(),
-            Some("RICHARD H. RILEY")
-        );
-        assert_eq!(
-            classified_by("Charge d'Affaires a.i. Richard Mills, reasons 1.4 (b) and (d)")
-                .name
-                .as_deref(),
+            classified_by("Charge d'Affaires a.i. Richard Mills, reasons 1.4 (b) and (d)").name.as_deref(),
             Some("Richard Mills")
         );
         assert_eq!(classified_by("Ambassador, for reasons 1.4 (b)").name, None);
@@ -271,10 +215,7 @@ mod tests {
 
     #[test]
     fn reads_labels() {
-        assert_eq!(
-            classified_by_label("Classified By: AMBASSADOR X"),
-            Some("AMBASSADOR X")
-        );
+        assert_eq!(classified_by_label("Classified By: AMBASSADOR X"), Some("AMBASSADOR X"));
         assert_eq!(classified_by_label("CLASSIFIED BY DCM Y"), Some("DCM Y"));
         assert_eq!(classified_by_label("Classified Byron"), None);
         assert_eq!(classified_by_label("Not classified"), None);

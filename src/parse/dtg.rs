@@ -27,23 +27,15 @@ pub struct Dtg {
 impl Dtg {
     /// ISO 8601 UTC: `2008-04-07T23:54:00Z`.
     pub fn iso(&self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:00Z",
-            self.year, self.month, self.day, self.hour, self.minute
-        )
+        format!("{:04}-{:02}-{:02}T{:02}:{:02}:00Z", self.year, self.month, self.day, self.hour, self.minute)
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
-];
+const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
 /// Month number (1-12) of a three-letter English abbreviation, any case.
 pub fn month_number(name: &str) -> Option<u8> {
-    MONTHS
-        .iter()
-        .position(|m| m.eq_ignore_ascii_case(name))
-        .map(|i| i as u8 + 1)
+    MONTHS.iter().position(|m| m.eq_ignore_ascii_case(name)).map(|i| i as u8 + 1)
 }
 
 /// Two-digit years cover 1966-2010 in the release: 66-99 are 19xx.
@@ -52,13 +44,7 @@ pub fn full_year(yy: u16) -> u16 {
 }
 
 fn digits(n: usize) -> impl FnMut(&str) -> IResult<&str, u16> {
-    move |i| {
-        map_res(
-            take_while_m_n(n, n, |c: char| c.is_ascii_digit()),
-            |s: &str| s.parse::<u16>(),
-        )
-        .parse(i)
-    }
+    move |i| map_res(take_while_m_n(n, n, |c: char| c.is_ascii_digit()), |s: &str| s.parse::<u16>()).parse(i)
 }
 
 fn prosign(i: &str) -> IResult<&str, char> {
@@ -66,11 +52,7 @@ fn prosign(i: &str) -> IResult<&str, char> {
 }
 
 fn month(i: &str) -> IResult<&str, u8> {
-    map_res(
-        take_while_m_n(3, 3, |c: char| c.is_ascii_alphabetic()),
-        |s| month_number(s).ok_or(()),
-    )
-    .parse(i)
+    map_res(take_while_m_n(3, 3, |c: char| c.is_ascii_alphabetic()), |s| month_number(s).ok_or(())).parse(i)
 }
 
 /// `072354Z APR 08`: day, hour, minute, `Z`, month, two-digit year.
@@ -84,10 +66,7 @@ fn group(i: &str) -> IResult<&str, (u16, u16, u16, u8, u16)> {
     let (i, year) = digits(2)(i)?;
     // The group must end here: `08` followed by more digits is something else.
     if i.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     Ok((i, (day, hour, minute, month, year)))
 }
@@ -95,13 +74,12 @@ fn group(i: &str) -> IResult<&str, (u16, u16, u16, u8, u16)> {
 /// A DTG line: optional prosigns, the group, optional trailing text.
 pub fn dtg_line(line: &str) -> Option<Dtg> {
     let trimmed = line.trim();
-    let (rest, (_, prosigns)) = (space0::<&str, nom::error::Error<&str>>, many0(prosign))
-        .parse(trimmed)
-        .ok()?;
+    let (rest, (_, prosigns)) = (space0::<&str, nom::error::Error<&str>>, many0(prosign)).parse(trimmed).ok()?;
     let (after, (day, hour, minute, month, yy)) = group(rest).ok()?;
-    // A DTG line holds nothing but the group (old copies add a caption
-    // such as `ZFF4` after it); refuse lines where it starts running text.
-    if after.split_whitespace().count() > 2 {
+    // After prosigns a DTG line may carry relay notes
+    // (`O 031401Z JUN 08 ZDS CTG RUEHSD 0020 1580042`); a bare group must
+    // stand nearly alone, or it is running text that starts with a date.
+    if prosigns.is_empty() && after.split_whitespace().count() > 2 {
         return None;
     }
     let raw = rest[..rest.len() - after.len()].to_string();
@@ -161,6 +139,8 @@ mod tests {
         assert_eq!(d.iso(), "2009-12-16T14:15:00Z");
         let d = dtg_line("R 250930Z FEB 72 ").unwrap();
         assert_eq!(d.iso(), "1972-02-25T09:30:00Z");
+        let d = dtg_line("O 031401Z JUN 08 ZDS CTG RUEHSD 0020 1580042").unwrap();
+        assert_eq!(d.raw, "031401Z JUN 08");
         let d = dtg_line("P R 281848Z DEC 66").unwrap();
         assert_eq!(d.iso(), "1966-12-28T18:48:00Z");
     }
@@ -179,19 +159,14 @@ mod tests {
         assert!(dtg_line("O 322354Z APR 08").is_none());
         assert!(dtg_line("O 072354Z APX 08").is_none());
         assert!(dtg_line("1. (C) On 072354Z APR 08 the embassy said that it would").is_none());
+        assert!(dtg_line("072354Z APR 08 the embassy said that it would").is_none());
         assert!(dtg_line("").is_none());
     }
 
     #[test]
     fn reads_weekday_date_lines() {
-        assert_eq!(
-            weekday_date_line("Wednesday, 29 November 2000, 13:59"),
-            Some((2000, 11, 29))
-        );
-        assert_eq!(
-            weekday_date_line("Thursday, 31 August 2006, 06:39"),
-            Some((2006, 8, 31))
-        );
+        assert_eq!(weekday_date_line("Wednesday, 29 November 2000, 13:59"), Some((2000, 11, 29)));
+        assert_eq!(weekday_date_line("Thursday, 31 August 2006, 06:39"), Some((2006, 8, 31)));
         assert_eq!(weekday_date_line("SUBJECT: Monday, the day"), None);
     }
 }

@@ -59,9 +59,7 @@ fn office_before(before: &str) -> Option<usize> {
     let trimmed = before.trim_end_matches([' ', '\t']);
     let mut start = trimmed.len();
     for (idx, word) in word_starts_rev(trimmed) {
-        let is_office_word = word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c == '.' || c == '-');
+        let is_office_word = word.chars().all(|c| c.is_ascii_uppercase() || c == '.' || c == '-');
         if !is_office_word || trimmed.len() - idx > 11 {
             break;
         }
@@ -159,15 +157,12 @@ pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
 /// headings.
 pub fn is_rule(line: &str) -> bool {
     let t = line.trim();
-    t.len() >= 3
-        && t.chars()
-            .all(|c| c == '-' || c == '_' || c == '=' || c == ' ')
+    t.len() >= 3 && t.chars().all(|c| c == '-' || c == '_' || c == '=' || c == ' ')
 }
 
 /// Ends with sentence punctuation (a paragraph may end here).
 pub fn ends_sentence(line: &str) -> bool {
-    line.trim_end()
-        .ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}'])
+    line.trim_end().ends_with(['.', '!', '?', ':', '"', '\'', ')', '\u{201d}'])
 }
 
 #[cfg(test)]
@@ -180,29 +175,19 @@ mod tests {
         assert!(is_page_break_line("PARIS 00000741 001.2 OF 004"));
         assert!(is_page_break_line("BUENOS AIR 00001462 002 OF 005"));
         assert!(is_page_break_line("BRASILIA 00002293 002 OF 002 "));
-        assert!(is_page_break_line(
-            "PAGE 02        CAPE T  00097  01 OF 03  182017Z"
-        ));
+        assert!(is_page_break_line("PAGE 02        CAPE T  00097  01 OF 03  182017Z"));
         assert!(!is_page_break_line("SECTION 01 OF 03 ANKARA 000691"));
-        assert!(!is_page_break_line(
-            "2. (C) Of 1000 votes, 300 OF 400 were cast."
-        ));
+        assert!(!is_page_break_line("2. (C) Of 1000 votes, 300 OF 400 were cast."));
     }
 
     #[test]
     fn strips_inline_page_markers() {
         let line = "Long-Term Planning BRASILIA 00000129 002 OF 002 Minister Roberto Unger";
-        assert_eq!(
-            strip_page_markers(line),
-            "Long-Term Planning Minister Roberto Unger"
-        );
+        assert_eq!(strip_page_markers(line), "Long-Term Planning Minister Roberto Unger");
         let line = "the role of BRASILIA 00000351 002.2 OF 003 ";
         assert_eq!(strip_page_markers(line), "the role of");
         let line = "REF: A) TRIPOLI 199, B) TRIPOLI 227 TRIPOLI 00000402 001.2 OF 003";
-        assert_eq!(
-            strip_page_markers(line),
-            "REF: A) TRIPOLI 199, B) TRIPOLI 227"
-        );
+        assert_eq!(strip_page_markers(line), "REF: A) TRIPOLI 199, B) TRIPOLI 227");
         assert_eq!(strip_page_markers("no marker here"), "no marker here");
     }
 
@@ -215,9 +200,7 @@ mod tests {
     #[test]
     fn recognises_rules_and_sentence_ends() {
         assert!(is_rule("--------------------------------"));
-        assert!(is_rule(
-            "--------------------------------------------- -----"
-        ));
+        assert!(is_rule("--------------------------------------------- -----"));
         assert!(!is_rule("-- bullet"));
         assert!(ends_sentence("End Summary."));
         assert!(!ends_sentence("repeated insistence on"));

@@ -17,6 +17,7 @@ pub mod office;
 pub mod origin;
 pub mod paragraphs;
 pub mod preamble;
+pub mod record;
 pub mod references;
 pub mod routing;
 pub mod signature;
@@ -26,18 +27,14 @@ pub mod tags;
 
 use std::borrow::Cow;
 
-use crate::document::Document;
+use crate::document::{Document, Publisher};
 use crate::model::{Cable, Paragraph};
 use classification::{Level, banner};
 use lines::{ends_sentence, is_blank, is_page_break_line, split_lines, strip_page_markers};
 
 /// Parses one cable.
 pub fn parse(doc: &Document) -> Cable {
-    let mut cable = Cable {
-        source: doc.source.clone(),
-        warnings: doc.warnings.clone(),
-        ..Default::default()
-    };
+    let mut cable = Cable { source: doc.source.clone(), warnings: doc.warnings.clone(), ..Default::default() };
     let all;
     let (header_lines, body_lines): (Vec<&str>, &[&str]) = match &doc.header {
         Some(header) => {
@@ -51,6 +48,21 @@ pub fn parse(doc: &Document) -> Cable {
         }
     };
 
+    // Some copies open the body with the release's own record, then a copy
+    // of the header.
+    let mut embedded = Publisher::default();
+    let mut body_lines = body_lines;
+    let mut header_lines = header_lines;
+    if let Some((record, used)) = record::embedded_record(body_lines) {
+        embedded = record;
+        let rest = &body_lines[used..];
+        let start = split::body_start(rest);
+        if header_lines.iter().all(|l| is_blank(l)) {
+            header_lines = rest[..start].to_vec();
+        }
+        body_lines = &rest[start..];
+    }
+
     let header = routing::parse_header(&header_lines);
     cable.routing = header.routing;
     cable.from = header.from;
@@ -63,18 +75,15 @@ pub fn parse(doc: &Document) -> Cable {
 
     let cleaned = remove_page_breaks(body_lines);
     let body: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
+    let body = preamble::split_glued_lines(&body);
     let pre = preamble::preamble(&body);
 
-    let year = header
-        .dtg
-        .as_ref()
-        .map(|d| d.year)
-        .or(pre.date_line.map(|(y, _, _)| y));
+    let year = header.dtg.as_ref().map(|d| d.year).or(pre.date_line.map(|(y, _, _)| y));
     read_front_matter(&mut cable, &pre, year);
     read_body(&mut cable, &pre, &body[pre.body_start..]);
     derive_id(&mut cable, &pre, year);
     cable.origin = cable.from.as_deref().and_then(origin::origin_from_fm);
-    apply_publisher(&mut cable, doc);
+    apply_publisher(&mut cable, &doc.publisher, &embedded);
     // A cable never cites itself; a match is its own page-break or header.
     if let Some(id) = &cable.id {
         cable.references.retain(|r| r.id.as_ref() != Some(id));
@@ -98,9 +107,7 @@ fn remove_page_breaks<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
         }
         // Old page headers come after repeated bare classification words.
         while out.last().is_some_and(|l| {
-            is_blank(l)
-                || classification::class_line(l)
-                    .is_some_and(|c| c.office.is_none() && c.section.is_none())
+            is_blank(l) || classification::class_line(l).is_some_and(|c| c.office.is_none() && c.section.is_none())
         }) {
             out.pop();
         }
@@ -109,9 +116,7 @@ fn remove_page_breaks<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
             i += 1;
         }
         let before_ends = out.last().is_none_or(|l| ends_sentence(l));
-        let after_starts = lines
-            .get(i)
-            .is_some_and(|l| !l.trim_start().starts_with(char::is_lowercase));
+        let after_starts = lines.get(i).is_some_and(|l| !l.trim_start().starts_with(char::is_lowercase));
         if before_ends && after_starts && !out.is_empty() {
             out.push(Cow::Borrowed(""));
         }
@@ -135,37 +140,19 @@ fn read_front_matter(cable: &mut Cable, pre: &preamble::Preamble, year: Option<u
     }
     for caption in &cable.captions {
         noforn |= caption == "NOFORN";
-        sensitive |= caption.starts_with("SENSITIVE") || caption == "FOR OFFICIAL USE ONLY";
+        sensitive |= caption.contains("SENSITIVE") || caption == "FOR OFFICIAL USE ONLY";
     }
     cable.classification = match &pre.class_line {
         Some(c) => Some(banner(c.level, noforn, sensitive)),
         None => security_fallback(cable, noforn, sensitive),
     };
     cable.distribution = pre.distribution.clone();
-    cable.declassification = pre
-        .eo
-        .as_deref()
-        .and_then(declassification::declassification);
-    cable.tags = pre
-        .tags
-        .as_deref()
-        .map(tags::split_tags)
-        .unwrap_or_default();
-    cable.subject = pre
-        .subject
-        .as_deref()
-        .map(lines::collapse_whitespace)
-        .filter(|s| !s.is_empty());
-    cable.references = pre
-        .refs
-        .as_deref()
-        .map(|r| references::references(r, year))
-        .unwrap_or_default();
-    cable.classified_by = pre
-        .classified_by
-        .as_deref()
-        .filter(|t| !t.trim().is_empty())
-        .map(classified_by::classified_by);
+    cable.declassification = pre.eo.as_deref().and_then(declassification::declassification);
+    cable.tags = pre.tags.as_deref().map(tags::split_tags).unwrap_or_default();
+    cable.subject = pre.subject.as_deref().map(lines::collapse_whitespace).filter(|s| !s.is_empty());
+    cable.references = pre.refs.as_deref().map(|r| references::references(r, year)).unwrap_or_default();
+    cable.classified_by =
+        pre.classified_by.as_deref().filter(|t| !t.trim().is_empty()).map(classified_by::classified_by);
 }
 
 /// Without a classification line, the ZNY marking gives the level; it is
@@ -178,9 +165,7 @@ fn security_fallback(cable: &mut Cable, noforn: bool, sensitive: bool) -> Option
         "TOP SECRET" => Level::TopSecret,
         _ => return None,
     };
-    cable
-        .warnings
-        .push("no classification line: classification taken from the ZNY marking".to_string());
+    cable.warnings.push("no classification line: classification taken from the ZNY marking".to_string());
     Some(banner(level, noforn, sensitive))
 }
 
@@ -210,59 +195,74 @@ fn read_body(cable: &mut Cable, pre: &preamble::Preamble, rest: &[&str]) {
     if let (Some(last), Some(text)) = (kept.last_mut(), sig.last_line.as_deref()) {
         *last = text;
     }
-    let mut paragraphs: Vec<Paragraph> = pre
-        .preface
-        .iter()
-        .map(|text| Paragraph {
-            number: None,
-            marking: None,
-            text: text.clone(),
-        })
-        .collect();
+    let mut paragraphs: Vec<Paragraph> =
+        pre.preface.iter().map(|text| Paragraph { number: None, marking: None, text: text.clone() }).collect();
     paragraphs.extend(paragraphs::paragraphs(&kept));
     cable.summary = summary::summary(&paragraphs);
     cable.paragraphs = paragraphs;
 }
 
 /// The reference ID: year of the DTG + office + serial of the
-/// classification line (the FM line's office when the classification line
-/// has none, e.g. a redacted office).
+/// classification line. When the body has no classification line, or names
+/// another cable than the routing header (the release mixed up some), the
+/// header's FM office and DE serial give it, with a warning.
 fn derive_id(cable: &mut Cable, pre: &preamble::Preamble, year: Option<u16>) {
-    let office = cable
-        .office
-        .as_deref()
-        .and_then(office::canonical_office)
-        .or_else(|| cable.from.as_deref().and_then(office::office_from_fm));
-    let (Some(office), Some(serial)) = (office, cable.serial.clone()) else {
-        cable
-            .warnings
-            .push("no office and serial on the classification line: id unknown".to_string());
+    let Some(year) = year.or_else(|| file_name_year(cable.source.path.as_deref())) else {
+        cable.warnings.push("no date-time group and no year in the text: id unknown".to_string());
         return;
     };
-    if let Some(year) = year {
-        if header_year_only_from_date_line(cable, pre) {
-            cable
-                .warnings
-                .push("no date-time group: id year taken from the date line".to_string());
-        }
-        cable.id = office::reference_id(year, &office, &serial);
-        return;
+    if cable.dtg.is_none() {
+        let from = if pre.date_line.is_some() { "the date line" } else { "the file name" };
+        cable.warnings.push(format!("no date-time group: id year taken from {from}"));
     }
-    match file_name_year(cable.source.path.as_deref()) {
-        Some(year) => {
-            cable.id = office::reference_id(year, &office, &serial);
-            cable
-                .warnings
-                .push("no date-time group: id year taken from the file name".to_string());
+    let body_office = cable.office.as_deref().and_then(office::canonical_office);
+    let body_serial = cable.serial.clone();
+    let fm_office = cable.from.as_deref().and_then(office::office_from_fm);
+    let de_serial = cable.routing.as_ref().and_then(|r| r.station_serial.clone());
+    match (body_office, body_serial) {
+        (Some(office), Some(serial)) => {
+            let disagrees = fm_office.as_ref().is_some_and(|fm| *fm != office)
+                && de_serial.as_ref().is_some_and(|de| !serial_ends_with(&serial, de));
+            if disagrees {
+                cable.warnings.push(format!(
+                    "the classification line names {} {serial}, the routing header another cable",
+                    cable.office.as_deref().unwrap_or_default()
+                ));
+                cable.id = header_id(cable, year, fm_office, de_serial);
+            } else {
+                cable.id = office::reference_id(year, &office, &serial);
+            }
         }
-        None => cable
-            .warnings
-            .push("no date-time group and no year in the text: id unknown".to_string()),
+        (None, Some(serial)) if fm_office.is_some() => {
+            // A redacted office on the classification line.
+            cable.id = office::reference_id(year, fm_office.as_deref().unwrap_or_default(), &serial);
+        }
+        _ => {
+            cable.id = header_id(cable, year, fm_office, de_serial);
+            if cable.id.is_none() {
+                cable.warnings.push("no office and serial on the classification line: id unknown".to_string());
+            }
+        }
     }
 }
 
-fn header_year_only_from_date_line(cable: &Cable, pre: &preamble::Preamble) -> bool {
-    cable.dtg.is_none() && pre.date_line.is_some()
+/// Does a cable serial (`015113`) end in the DE line's four digits (`5113`)?
+fn serial_ends_with(serial: &str, de: &str) -> bool {
+    let tail = |s: &str| s.trim_start_matches('0').parse::<u64>().unwrap_or(0) % 10_000;
+    tail(serial) == tail(de)
+}
+
+/// The id from the routing header: FM office + DE serial. The DE serial is
+/// the cable serial modulo 10,000, exact for posts whose serials stay below
+/// that; Washington's (STATE) run higher, so no id is made for them.
+fn header_id(cable: &mut Cable, year: u16, fm_office: Option<String>, de_serial: Option<String>) -> Option<String> {
+    let (office, serial) = (fm_office?, de_serial?);
+    if office == "STATE" {
+        return None;
+    }
+    let id = office::reference_id(year, &office, &serial)?;
+    cable.warnings.push(format!("id {id} from the routing header (FM office and DE serial)"));
+    Some(id)
 }
 
 /// The year of a file named after a reference ID: `08USUNNEWYORK314.txt`.
@@ -273,37 +273,29 @@ fn file_name_year(path: Option<&str>) -> Option<u16> {
         && b[..2].iter().all(u8::is_ascii_digit)
         && b[2].is_ascii_uppercase()
         && b.last().is_some_and(u8::is_ascii_digit)
-        && b.iter()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
+        && b.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
     shaped.then(|| dtg::full_year(name[..2].parse().unwrap_or(0)))
 }
 
 /// Fields from a web page's table or a dump record win over the text; a
-/// disagreement is noted.
-fn apply_publisher(cable: &mut Cable, doc: &Document) {
-    let p = &doc.publisher;
-    if let Some(id) = &p.id {
-        if cable.id.as_ref().is_some_and(|own| own != id) {
-            let own = cable.id.as_deref().unwrap_or_default();
-            cable
-                .warnings
-                .push(format!("the text gives id {own}, the publisher {id}"));
+/// record embedded in the text comes next. A disagreement is noted.
+fn apply_publisher(cable: &mut Cable, publisher: &Publisher, embedded: &Publisher) {
+    let pick = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+    if let Some(id) = pick(&publisher.id, &embedded.id) {
+        if let Some(own) = cable.id.as_ref().filter(|own| **own != id) {
+            cable.warnings.push(format!("the text gives id {own}, the release {id}"));
         }
-        cable.id = Some(id.clone());
-        cable
-            .warnings
-            .retain(|w| !w.contains("id unknown") && !w.contains("id year"));
+        cable.id = Some(id);
+        cable.warnings.retain(|w| !w.contains("id unknown") && !w.contains("id from"));
     }
-    if let Some(c) = &p.classification {
-        cable.classification = Some(c.clone());
-        cable
-            .warnings
-            .retain(|w| !w.starts_with("no classification line"));
+    if let Some(c) = pick(&publisher.classification, &embedded.classification) {
+        cable.classification = Some(c);
+        cable.warnings.retain(|w| !w.starts_with("no classification line"));
     }
-    if p.origin.is_some() {
-        cable.origin = p.origin.clone();
+    if let Some(o) = pick(&publisher.origin, &embedded.origin) {
+        cable.origin = Some(o);
     }
-    cable.created = p.created.clone();
+    cable.created = pick(&publisher.created, &embedded.created);
 }
 
 fn note_missing(cable: &mut Cable, pre: &preamble::Preamble) {

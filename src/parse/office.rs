@@ -34,7 +34,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("PHNOMPEN", "PHNOMPENH"),
     ("SAOPAUO", "SAOPAULO"),
     ("TRIPOLII", "TRIPOLI"),
-    ("KYIV", "KIEV"),
     ("HOCHIMINH", "HOCHIMINHCITY"),
     ("BUENOSAIRE", "BUENOSAIRES"),
     ("TEGUCIGALP", "TEGUCIGALPA"),
@@ -153,16 +152,10 @@ pub fn canonical_office(office: &str) -> Option<String> {
 /// `SECSTATE WASHDC` -> `STATE`, `USMISSION USUN NEW YORK` -> `USUNNEWYORK`.
 pub fn office_from_fm(from: &str) -> Option<String> {
     let upper = from.trim().to_ascii_uppercase();
-    let place = [
-        "AMEMBASSY ",
-        "AMCONSUL ",
-        "USMISSION ",
-        "EMBASSY ",
-        "AMCONSULATE ",
-    ]
-    .iter()
-    .find_map(|p| upper.strip_prefix(p))
-    .unwrap_or(&upper);
+    let place = ["AMEMBASSY ", "AMCONSUL ", "USMISSION ", "EMBASSY ", "AMCONSULATE "]
+        .iter()
+        .find_map(|p| upper.strip_prefix(p))
+        .unwrap_or(&upper);
     canonical_office(place)
 }
 
@@ -183,38 +176,17 @@ mod tests {
 
     #[test]
     fn builds_ids_from_classification_lines() {
-        assert_eq!(
-            reference_id(2008, "USUN NEW YORK", "000314").as_deref(),
-            Some("08USUNNEWYORK314")
-        );
-        assert_eq!(
-            reference_id(2008, "ANKARA", "000691").as_deref(),
-            Some("08ANKARA691")
-        );
-        assert_eq!(
-            reference_id(2009, "STATE", "015113").as_deref(),
-            Some("09STATE15113")
-        );
-        assert_eq!(
-            reference_id(2009, "SAO PAULO", "000104").as_deref(),
-            Some("09SAOPAULO104")
-        );
-        assert_eq!(
-            reference_id(1966, "BUENOS AIRES", "2481").as_deref(),
-            Some("66BUENOSAIRES2481")
-        );
+        assert_eq!(reference_id(2008, "USUN NEW YORK", "000314").as_deref(), Some("08USUNNEWYORK314"));
+        assert_eq!(reference_id(2008, "ANKARA", "000691").as_deref(), Some("08ANKARA691"));
+        assert_eq!(reference_id(2009, "STATE", "015113").as_deref(), Some("09STATE15113"));
+        assert_eq!(reference_id(2009, "SAO PAULO", "000104").as_deref(), Some("09SAOPAULO104"));
+        assert_eq!(reference_id(1966, "BUENOS AIRES", "2481").as_deref(), Some("66BUENOSAIRES2481"));
     }
 
     #[test]
     fn applies_aliases() {
-        assert_eq!(
-            reference_id(2008, "USUN", "303").as_deref(),
-            Some("08USUNNEWYORK303")
-        );
-        assert_eq!(
-            reference_id(2008, "SECSTATE", "74879").as_deref(),
-            Some("08STATE74879")
-        );
+        assert_eq!(reference_id(2008, "USUN", "303").as_deref(), Some("08USUNNEWYORK303"));
+        assert_eq!(reference_id(2008, "SECSTATE", "74879").as_deref(), Some("08STATE74879"));
         assert_eq!(canonical_office("HAGUE").as_deref(), Some("THEHAGUE"));
         assert_eq!(canonical_office("RPO DUBAI").as_deref(), Some("RPODUBAI"));
     }
@@ -229,18 +201,9 @@ mod tests {
 
     #[test]
     fn reads_offices_from_fm_lines() {
-        assert_eq!(
-            office_from_fm("AMEMBASSY ANKARA").as_deref(),
-            Some("ANKARA")
-        );
+        assert_eq!(office_from_fm("AMEMBASSY ANKARA").as_deref(), Some("ANKARA"));
         assert_eq!(office_from_fm("SECSTATE WASHDC").as_deref(), Some("STATE"));
-        assert_eq!(
-            office_from_fm("USMISSION USUN NEW YORK").as_deref(),
-            Some("USUNNEWYORK")
-        );
-        assert_eq!(
-            office_from_fm("AMCONSUL RIO DE JANEIRO").as_deref(),
-            Some("RIODEJANEIRO")
-        );
+        assert_eq!(office_from_fm("USMISSION USUN NEW YORK").as_deref(), Some("USUNNEWYORK"));
+        assert_eq!(office_from_fm("AMCONSUL RIO DE JANEIRO").as_deref(), Some("RIODEJANEIRO"));
     }
 }

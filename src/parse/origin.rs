@@ -22,11 +22,7 @@ const PLACE_NAMES: &[(&str, &str)] = &[("KIEV", "Kyiv")];
 /// The publisher's origin label for an FM line; `None` for forms whose label
 /// is not known (better no origin than a wrong one).
 pub fn origin_from_fm(from: &str) -> Option<String> {
-    let from = from
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_uppercase();
+    let from = from.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_uppercase();
     if let Some((_, label)) = SPECIAL.iter().find(|(fm, _)| *fm == from) {
         return Some(label.to_string());
     }
@@ -36,10 +32,7 @@ pub fn origin_from_fm(from: &str) -> Option<String> {
         "AMCONSUL" => "Consulate",
         _ => return None,
     };
-    if !place
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '\'')
-    {
+    if !place.chars().all(|c| c.is_ascii_uppercase() || c == ' ' || c == '-' || c == '\'') {
         return None;
     }
     let place = match PLACE_NAMES.iter().find(|(fm, _)| *fm == place) {
@@ -70,42 +63,18 @@ mod tests {
 
     #[test]
     fn names_embassies_and_consulates() {
-        assert_eq!(
-            origin_from_fm("AMEMBASSY ABU DHABI").as_deref(),
-            Some("Embassy Abu Dhabi")
-        );
-        assert_eq!(
-            origin_from_fm("AMCONSUL RIO DE JANEIRO").as_deref(),
-            Some("Consulate Rio De Janeiro")
-        );
-        assert_eq!(
-            origin_from_fm("AMEMBASSY KIEV").as_deref(),
-            Some("Embassy Kyiv")
-        );
+        assert_eq!(origin_from_fm("AMEMBASSY ABU DHABI").as_deref(), Some("Embassy Abu Dhabi"));
+        assert_eq!(origin_from_fm("AMCONSUL RIO DE JANEIRO").as_deref(), Some("Consulate Rio De Janeiro"));
+        assert_eq!(origin_from_fm("AMEMBASSY KIEV").as_deref(), Some("Embassy Kyiv"));
     }
 
     #[test]
     fn names_special_senders() {
-        assert_eq!(
-            origin_from_fm("SECSTATE WASHDC").as_deref(),
-            Some("Secretary of State")
-        );
-        assert_eq!(
-            origin_from_fm("USMISSION USNATO").as_deref(),
-            Some("Mission USNATO")
-        );
-        assert_eq!(
-            origin_from_fm("USEU BRUSSELS").as_deref(),
-            Some("USEU Brussels")
-        );
-        assert_eq!(
-            origin_from_fm("RPO DUBAI").as_deref(),
-            Some("Iran RPO Dubai")
-        );
-        assert_eq!(
-            origin_from_fm("USINT HAVANA").as_deref(),
-            Some("US Interests Section Havana")
-        );
+        assert_eq!(origin_from_fm("SECSTATE WASHDC").as_deref(), Some("Secretary of State"));
+        assert_eq!(origin_from_fm("USMISSION USNATO").as_deref(), Some("Mission USNATO"));
+        assert_eq!(origin_from_fm("USEU BRUSSELS").as_deref(), Some("USEU Brussels"));
+        assert_eq!(origin_from_fm("RPO DUBAI").as_deref(), Some("Iran RPO Dubai"));
+        assert_eq!(origin_from_fm("USINT HAVANA").as_deref(), Some("US Interests Section Havana"));
     }
 
     #[test]

@@ -22,36 +22,18 @@ pub struct Marker<'a> {
 }
 
 /// First parts of a portion marking: `C`, `S/NF`, `SBU`, `U//FOUO`, `CNF`.
-const MARKING_HEADS: [&str; 12] = [
-    "U",
-    "C",
-    "S",
-    "TS",
-    "SBU",
-    "LOU",
-    "FOUO",
-    "CNF",
-    "SNF",
-    "UNCLAS",
-    "CONFIDENTIAL",
-    "SECRET",
-];
+const MARKING_HEADS: [&str; 12] =
+    ["U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CNF", "SNF", "UNCLAS", "CONFIDENTIAL", "SECRET"];
 
 /// `(C)`, `(S/NF)`, `(sbu)`: the marking, upper case, without brackets.
 fn marking(i: &str) -> IResult<&str, String> {
-    let (rest, inner) = delimited(
-        char('('),
-        take_while1(|c: char| c.is_ascii_alphabetic() || "/ -".contains(c)),
-        char(')'),
-    )
-    .parse(i)?;
+    let (rest, inner) =
+        delimited(char('('), take_while1(|c: char| c.is_ascii_alphabetic() || "/ -".contains(c)), char(')'))
+            .parse(i)?;
     let upper = inner.trim().to_ascii_uppercase();
     let head = upper.split(['/', ' ', '-']).next().unwrap_or("");
     if upper.len() > 20 || !MARKING_HEADS.contains(&head) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
+        return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
     Ok((rest, upper))
 }
@@ -65,9 +47,7 @@ fn number(i: &str) -> IResult<&str, u32> {
 /// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
 /// 1-199; `1.4 (b)` and `2007. ` are not markers.
 pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
-    let (i, (_, n)) = (space0::<&str, nom::error::Error<&str>>, number)
-        .parse(line)
-        .ok()?;
+    let (i, (_, n)) = (space0::<&str, nom::error::Error<&str>>, number).parse(line).ok()?;
     if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -80,11 +60,7 @@ pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
             return None;
         }
     }
-    Some(Marker {
-        number: n,
-        marking: mark,
-        rest: i.trim_start(),
-    })
+    Some(Marker { number: n, marking: mark, rest: i.trim_start() })
 }
 
 /// Does this line start a new paragraph even without a blank line before it
@@ -200,8 +176,7 @@ fn join_block(lines: &[&str]) -> String {
             continue;
         }
         if !out.is_empty() {
-            let own_line =
-                t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t);
+            let own_line = t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t);
             out.push(if own_line { '\n' } else { ' ' });
         }
         for (n, word) in t.split_whitespace().enumerate() {
@@ -236,15 +211,9 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
         let next_is_rule = matches!(units.get(n + 1), Some(Unit::Rule));
         let prev_is_rule = n > 0 && matches!(units[n - 1], Unit::Rule);
         if let Some(title) = short_line(block).filter(|t| {
-            next_is_rule
-                || (prev_is_rule && looks_like_title(t))
-                || (looks_like_title(t) && n + 1 < units.len())
+            next_is_rule || (prev_is_rule && looks_like_title(t)) || (looks_like_title(t) && n + 1 < units.len())
         }) {
-            out.push(Paragraph {
-                number: None,
-                marking: None,
-                text: title,
-            });
+            out.push(Paragraph { number: None, marking: None, text: title });
             open = false;
             continue;
         }
@@ -253,19 +222,13 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             let rest_of_first = marker.rest;
             let mut lines = vec![rest_of_first];
             lines.extend_from_slice(&block[1..]);
-            out.push(Paragraph {
-                number: Some(marker.number),
-                marking: marker.marking,
-                text: join_block(&lines),
-            });
+            out.push(Paragraph { number: Some(marker.number), marking: marker.marking, text: join_block(&lines) });
             open = true;
             continue;
         }
         match out.last_mut() {
             // A page break split this paragraph: rejoin the sentence.
-            Some(last)
-                if open && (text.starts_with(char::is_lowercase) || !ends_sentence(&last.text)) =>
-            {
+            Some(last) if open && (text.starts_with(char::is_lowercase) || !ends_sentence(&last.text)) => {
                 last.text.push(' ');
                 last.text.push_str(&text);
             }
@@ -276,11 +239,7 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
                 last.text.push_str(&text);
             }
             _ => {
-                out.push(Paragraph {
-                    number: None,
-                    marking: None,
-                    text,
-                });
+                out.push(Paragraph { number: None, marking: None, text });
                 open = true;
             }
         }
@@ -300,35 +259,14 @@ mod tests {
     #[test]
     fn reads_markers() {
         let m = paragraph_marker("1. (C) Summary: The closure case").unwrap();
-        assert_eq!(
-            (m.number, m.marking.as_deref(), m.rest),
-            (1, Some("C"), "Summary: The closure case")
-        );
+        assert_eq!((m.number, m.marking.as_deref(), m.rest), (1, Some("C"), "Summary: The closure case"));
         let m = paragraph_marker("12. (S/NF) Text").unwrap();
         assert_eq!((m.number, m.marking.as_deref()), (12, Some("S/NF")));
-        assert_eq!(
-            paragraph_marker("1.(SBU) Text").unwrap().marking.as_deref(),
-            Some("SBU")
-        );
-        assert_eq!(
-            paragraph_marker("3. (c) Another way")
-                .unwrap()
-                .marking
-                .as_deref(),
-            Some("C")
-        );
-        assert_eq!(
-            paragraph_marker("4) (U//FOUO) Text")
-                .unwrap()
-                .marking
-                .as_deref(),
-            Some("U//FOUO")
-        );
+        assert_eq!(paragraph_marker("1.(SBU) Text").unwrap().marking.as_deref(), Some("SBU"));
+        assert_eq!(paragraph_marker("3. (c) Another way").unwrap().marking.as_deref(), Some("C"));
+        assert_eq!(paragraph_marker("4) (U//FOUO) Text").unwrap().marking.as_deref(), Some("U//FOUO"));
         let m = paragraph_marker("1.  PRESS REPORTS AND VARIETY").unwrap();
-        assert_eq!(
-            (m.number, m.marking, m.rest),
-            (1, None, "PRESS REPORTS AND VARIETY")
-        );
+        assert_eq!((m.number, m.marking, m.rest), (1, None, "PRESS REPORTS AND VARIETY"));
     }
 
     #[test]
@@ -353,10 +291,7 @@ mod tests {
             p[0].text,
             "Summary: The closure case against Turkey's ruling Justice and Development Party. End Summary."
         );
-        assert_eq!(
-            (p[1].number, p[1].text.as_str()),
-            (None, "Implications of the Closure Case")
-        );
+        assert_eq!((p[1].number, p[1].text.as_str()), (None, "Implications of the Closure Case"));
         assert_eq!(p[2].marking.as_deref(), Some("C"));
     }
 
@@ -400,14 +335,9 @@ mod tests {
 
     #[test]
     fn text_before_the_first_number_is_kept() {
-        let p = paras(
-            "Original Telegram was Confidential but has since been\nde-classified\n\n1.  PRESS REPORTS.",
-        );
+        let p = paras("Original Telegram was Confidential but has since been\nde-classified\n\n1.  PRESS REPORTS.");
         assert_eq!(p[0].number, None);
-        assert_eq!(
-            p[0].text,
-            "Original Telegram was Confidential but has since been de-classified"
-        );
+        assert_eq!(p[0].text, "Original Telegram was Confidential but has since been de-classified");
         assert_eq!(p[1].number, Some(1));
     }
 }

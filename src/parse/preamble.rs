@@ -15,6 +15,9 @@ use super::tags::{looks_like_tag_continuation, tags_label};
 /// read before deciding the cable has no front matter there.
 const MAX_PREFACE_LINES: usize = 40;
 
+/// How many non-blank lines may come before the classification line.
+const MAX_CLASS_LINE_PROBE: usize = 4;
+
 /// What the front matter says, as raw text per field.
 #[derive(Debug, Default)]
 pub struct Preamble {
@@ -74,6 +77,8 @@ const CAPTION_PHRASES: &[&str] = &[
     "REL TO USA AND NATO",
     "E F T O",
     "CORRECTED COPY",
+    "DEA SENSITIVE",
+    "LAW ENFORCEMENT SENSITIVE",
 ];
 
 /// The captions on a caption line, or `None` when the line is something else.
@@ -89,16 +94,21 @@ pub fn captions(line: &str) -> Option<Vec<String>> {
     if letters.starts_with("CORRECTEDCOPY") {
         return Some(vec!["CORRECTED COPY".to_string()]);
     }
-    let words: Vec<&str> = upper
-        .split(['/', ' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
-    (!words.is_empty() && words.iter().all(|w| CAPTION_WORDS.contains(w))).then(|| {
-        words
-            .iter()
-            .map(|w| w.trim_end_matches('.').to_string())
-            .collect()
-    })
+    // `NOFORN, NOT FOR INTERNET DISTRIBUTION`, `SIPDIS/NOFORN`, `EXDIS SIPDIS`.
+    let mut found = Vec::new();
+    for part in upper.split([',', '/']).map(str::trim).filter(|p| !p.is_empty()) {
+        if CAPTION_PHRASES.contains(&part) {
+            found.push(part.to_string());
+            continue;
+        }
+        for word in part.split_whitespace() {
+            if !CAPTION_WORDS.contains(&word) {
+                return None;
+            }
+            found.push(word.trim_end_matches('.').to_string());
+        }
+    }
+    (!found.is_empty()).then_some(found)
 }
 
 /// `STATE FOR NEA/FO`, `EUCOM PLEASE PASS TO POLAD`: an addressing line
@@ -107,25 +117,25 @@ fn is_distribution(line: &str) -> bool {
     let t = line.trim();
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     let upper = t.chars().filter(|c| c.is_uppercase()).count();
-    t.len() <= 100 && letters >= 3 && upper * 10 >= letters * 8
+    let shouted = upper * 10 >= letters * 8;
+    // `Dept for EUR/WE`, `dept pls pass usaid`: addressing in any case.
+    let lower = t.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().take(4).collect();
+    let addressing = words.iter().skip(1).take(2).any(|w| matches!(*w, "for" | "pls" | "please" | "pass"));
+    t.len() <= 100 && letters >= 3 && (shouted || addressing)
 }
 
 /// `SUBJECT:`, `SUBJ:`, `Subject:`, `SUBJECT -`: the text after the label.
 fn subject_label(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    let word_end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
+    let word_end = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
     let word = &t[..word_end];
     if !(word.eq_ignore_ascii_case("SUBJECT") || word.eq_ignore_ascii_case("SUBJ")) {
         return None;
     }
     let rest = &t[word_end..];
     let trimmed = rest.trim_start();
-    if let Some(r) = trimmed
-        .strip_prefix(':')
-        .or_else(|| trimmed.strip_prefix("- "))
-    {
+    if let Some(r) = trimmed.strip_prefix(':').or_else(|| trimmed.strip_prefix("- ")) {
         return Some(r.trim());
     }
     // `SUBJECT TEXT` without a colon: only in upper case.
@@ -197,7 +207,9 @@ impl Reader<'_> {
 
     /// Handles an E.O. line, which may carry TAGS and SUBJECT on it.
     fn eo_line(&mut self, line: &str) {
-        let cut = inline_keyword(line, "TAGS").or_else(|| inline_keyword(line, "SUBJECT"));
+        let cut = inline_keyword(line, "TAGS")
+            .or_else(|| inline_keyword(line, "TAG"))
+            .or_else(|| inline_keyword(line, "SUBJECT"));
         let (eo, rest) = match cut {
             Some(at) => (&line[..at], Some(&line[at..])),
             None => (line, None),
@@ -270,7 +282,7 @@ impl Reader<'_> {
     /// A line that continues the current field; false when it does not.
     fn continuation(&mut self, line: &str) -> bool {
         match self.field {
-            Field::Tags if looks_like_tag_continuation(line) => {
+            Field::Tags if looks_like_tag_continuation(line, self.tags_end_with_comma()) => {
                 Self::append(&mut self.out.tags, line)
             }
             Field::Subject => self.subject_text(line),
@@ -279,6 +291,10 @@ impl Reader<'_> {
             _ => return false,
         }
         true
+    }
+
+    fn tags_end_with_comma(&self) -> bool {
+        self.out.tags.as_deref().is_some_and(|t| t.trim_end().ends_with(','))
     }
 
     /// After a blank line, does the REF list go on (`B. STATE 34975`)?
@@ -297,22 +313,67 @@ impl Reader<'_> {
     }
 }
 
+/// Does a front-matter part start here (after two spaces inside a line)?
+fn starts_front_matter_part(text: &str) -> bool {
+    is_eo_line(text)
+        || tags_label(text).is_some()
+        || subject_label(text).is_some_and(|_| text.contains(':'))
+        || ref_label(text).is_some()
+        || classified_by_label(text).is_some()
+        || text.split("  ").next().and_then(captions).is_some()
+}
+
+/// Re-typed copies run front-matter lines together, separated by two
+/// spaces: `... MOSCOW 000228  SIPDIS  STATE FOR EUR/RUS  E.O. 12958: ...`.
+/// Splits such lines (up to the first paragraph) back into parts.
+pub fn split_glued_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut in_front = true;
+    for &line in lines {
+        in_front &= paragraph_marker(line).is_none();
+        if !in_front || !(line.contains("  ") || line.contains(" E.O.")) {
+            out.push(line);
+            continue;
+        }
+        // Part starts: after two or more spaces, or at an E.O. label after
+        // one (`DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: ...`).
+        let mut starts: Vec<usize> = Vec::new();
+        let mut search = 0;
+        while let Some(p) = line[search..].find("  ") {
+            let gap = search + p;
+            let next = gap + line[gap..].len() - line[gap..].trim_start().len();
+            if next < line.len() {
+                starts.push(next);
+            }
+            search = next.max(gap + 2);
+        }
+        starts.extend(inline_keyword(line, "E.O.").filter(|&p| is_eo_line(&line[p..])));
+        starts.sort_unstable();
+        let mut start = 0;
+        for next in starts {
+            let before = line[start..next].trim_end();
+            if !before.is_empty() && (starts_front_matter_part(&line[next..]) || captions(before).is_some()) {
+                out.push(before);
+                start = next;
+            }
+        }
+        out.push(&line[start..]);
+    }
+    out
+}
+
 /// Reads the front matter of the body lines.
 pub fn preamble(lines: &[&str]) -> Preamble {
-    let mut r = Reader {
-        out: Preamble::default(),
-        field: Field::None,
-        seen_main: false,
-        lines,
-    };
+    let mut r = Reader { out: Preamble::default(), field: Field::None, seen_main: false, lines };
     let mut i = 0;
     // The classification line opens the body, after a re-typed copy's date
     // line or a few junk lines.
     let mut probed = 0;
-    while i < lines.len() && probed < 4 {
+    let mut notes = Vec::new();
+    while i < lines.len() && probed < MAX_CLASS_LINE_PROBE {
         let line = lines[i];
+        i += 1;
         if is_blank(line) {
-            i += 1;
             continue;
         }
         probed += 1;
@@ -320,24 +381,23 @@ pub fn preamble(lines: &[&str]) -> Preamble {
             r.out.date_line = Some(date);
         } else if let Some(c) = class_line(line) {
             r.out.class_line = Some(c);
-            i += 1;
             break;
-        } else if !is_lead_junk(line) {
-            break;
-        }
-        if is_lead_junk(line) && line.trim().eq_ignore_ascii_case("SIPDIS") {
+        } else if line.trim().eq_ignore_ascii_case("SIPDIS") {
             r.out.captions.push("SIPDIS".to_string());
+        } else if !is_lead_junk(line) {
+            // A note before the classification line (`NOTE - DO NOT PUBLISH`).
+            notes.push(line.trim().to_string());
         }
-        i += 1;
     }
-    if r.out.class_line.is_none() {
+    if r.out.class_line.is_some() {
+        r.out.preface = notes;
+    } else {
         // No classification line: start over after the date line, if any.
-        i = lines
-            .iter()
-            .position(|l| !is_blank(l) && weekday_date_line(l).is_none())
-            .unwrap_or(lines.len());
+        i = lines.iter().position(|l| !is_blank(l) && weekday_date_line(l).is_none()).unwrap_or(lines.len());
+        r.out.captions.clear();
     }
     let mut preface_start: Option<usize> = None;
+    let preface_notes = r.out.preface.len();
     while i < lines.len() {
         let line = lines[i];
         if is_blank(line) {
@@ -387,7 +447,7 @@ pub fn preamble(lines: &[&str]) -> Preamble {
         && let Some(start) = preface_start
     {
         // The "preface" was the body: no front matter followed it.
-        r.out.preface.clear();
+        r.out.preface.truncate(preface_notes);
         i = start;
     }
     r.out.body_start = i.min(lines.len());
@@ -410,21 +470,12 @@ mod tests {
     fn reads_the_seed_front_matter() {
         let lines = split_lines(SEED_BODY);
         let p = preamble(&lines);
-        assert_eq!(
-            p.class_line.unwrap().office.as_deref(),
-            Some("USUN NEW YORK")
-        );
+        assert_eq!(p.class_line.unwrap().office.as_deref(), Some("USUN NEW YORK"));
         assert_eq!(p.captions, ["SIPDIS"]);
         assert_eq!(p.eo.as_deref(), Some("E.O. 12958: DECL: 04/07/2018"));
         assert_eq!(p.tags.as_deref(), Some("PREL AORC KPAQ PTER UNSC KNNP"));
-        assert_eq!(
-            p.subject.as_deref(),
-            Some("1540: RUSSIANS QUESTION U.S. PROPOSALS FOR MANDATE RENEWAL RESOLUTION")
-        );
-        assert_eq!(
-            p.refs.as_deref(),
-            Some("A. USUN 303 B. STATE 34975 C. STATE 30934")
-        );
+        assert_eq!(p.subject.as_deref(), Some("1540: RUSSIANS QUESTION U.S. PROPOSALS FOR MANDATE RENEWAL RESOLUTION"));
+        assert_eq!(p.refs.as_deref(), Some("A. USUN 303 B. STATE 34975 C. STATE 30934"));
         assert_eq!(
             p.classified_by.as_deref(),
             Some("Legal Minister Counselor Carolyn L. Willson, for reasons 1.4(b) and (d).")
@@ -454,20 +505,11 @@ mod tests {
         );
         let p = preamble(&lines);
         assert_eq!(p.date_line, Some((2000, 11, 29)));
-        assert_eq!(
-            p.distribution,
-            ["NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH"]
-        );
+        assert_eq!(p.distribution, ["NSC FOR SENIOR AFRICA DIRECTOR GAYLE SMITH"]);
         assert_eq!(p.eo.as_deref(), Some("E.O. 12958: DECL: 11/29/10"));
         assert_eq!(p.tags.as_deref(), Some("PGOV PREL ECON PINR ZI SA"));
-        assert_eq!(
-            p.classified_by.as_deref(),
-            Some("Ambassador X, reasons 1.5 (b) and (d).")
-        );
-        assert_eq!(
-            p.glued_paragraph.as_deref(),
-            Some("1. (C) Summary: It was fine.")
-        );
+        assert_eq!(p.classified_by.as_deref(), Some("Ambassador X, reasons 1.5 (b) and (d)."));
+        assert_eq!(p.glued_paragraph.as_deref(), Some("1. (C) Summary: It was fine."));
     }
 
     #[test]
@@ -510,20 +552,77 @@ mod tests {
     }
 
     #[test]
+    fn splits_glued_front_matter() {
+        let lines = split_lines(
+            "C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 000228  SIPDIS  STATE FOR EUR/RUS  E.O. 12958: DECL: 01/28/2020 \n\n\
+             TAGS: EINV ETRD RS\n\nSUBJECT: RUSSIAN DRAFT BILL  REF: MOSCOW 123\n\n1. (C) Text  with spaces.",
+        );
+        let split = split_glued_lines(&lines);
+        assert_eq!(
+            split[..4],
+            [
+                "C O N F I D E N T I A L SECTION 01 OF 02 MOSCOW 000228",
+                "SIPDIS",
+                "STATE FOR EUR/RUS",
+                "E.O. 12958: DECL: 01/28/2020"
+            ]
+        );
+        assert!(split.contains(&"REF: MOSCOW 123"));
+        assert!(split.contains(&"1. (C) Text  with spaces."));
+        let p = preamble(&split);
+        assert_eq!(p.class_line.unwrap().serial.as_deref(), Some("000228"));
+        assert_eq!(p.distribution, ["STATE FOR EUR/RUS"]);
+        assert_eq!(p.subject.as_deref(), Some("RUSSIAN DRAFT BILL"));
+    }
+
+    #[test]
+    fn e_o_line_glued_to_distribution() {
+        let lines = split_lines(
+            "C O N F I D E N T I A L SECTION 01 OF 02 BRASILIA 000429 \nSIPDIS \n\
+             DEPARTMENT FOR WHA AND PM E.O. 12958: DECL: 03/26/2018 TAGS: PREL BR MARR OVIP\nSUBJECT: X\n\n1. (C) y",
+        );
+        let p = preamble(&split_glued_lines(&lines));
+        assert_eq!(p.distribution, ["DEPARTMENT FOR WHA AND PM"]);
+        assert_eq!(p.tags.as_deref(), Some("PREL BR MARR OVIP"));
+        let lines =
+            split_lines("S E C R E T STOCKHOLM 000194  \nE.O. 12958:  DECL: 03/20/2019 TAG PTER, PGOV \nSUBJECT: X");
+        assert_eq!(preamble(&split_glued_lines(&lines)).tags.as_deref(), Some("PTER, PGOV"));
+    }
+
+    #[test]
+    fn lower_case_copies() {
+        let lines = split_lines(
+            "C o n f i d e n t i a l section 01 of 02 khartoum 000881\n\nSipdis\n\nDept for se gration, af/e\nnsc for mgavin\n\n\
+             E.o. 12958: decl: 07/28/2019\nTags: asec, pins, ug,\ncf\nSubject: gok/goss agree on timetable\nshipment\n\n1. (C) x",
+        );
+        let p = preamble(&lines);
+        assert_eq!(p.distribution, ["Dept for se gration, af/e", "nsc for mgavin"]);
+        assert_eq!(p.tags.as_deref(), Some("asec, pins, ug, cf"));
+        assert_eq!(p.subject.as_deref(), Some("gok/goss agree on timetable shipment"));
+    }
+
+    #[test]
+    fn a_note_before_the_classification_line() {
+        let lines = split_lines(
+            "NOTE - DO NOT PUBLISH\n\nTuesday, 02 September 2008, 23:30\nC O N F I D E N T I A L STATE 093970 \n\nSIPDIS\n\nSUBJECT: X\n\n1. (C) y",
+        );
+        let p = preamble(&lines);
+        assert_eq!(p.class_line.unwrap().serial.as_deref(), Some("093970"));
+        assert_eq!(p.preface, ["NOTE - DO NOT PUBLISH"]);
+        assert_eq!(p.date_line, Some((2008, 9, 2)));
+    }
+
+    #[test]
     fn reads_caption_lines() {
         assert_eq!(captions("SIPDIS"), Some(vec!["SIPDIS".to_string()]));
-        assert_eq!(
-            captions("NOFORN SIPDIS"),
-            Some(vec!["NOFORN".to_string(), "SIPDIS".to_string()])
-        );
-        assert_eq!(
-            captions("SENSITIVE BUT UNCLASSIFIED"),
-            Some(vec!["SENSITIVE BUT UNCLASSIFIED".to_string()])
-        );
-        assert_eq!(
-            captions("C O R R E C T E D COPY//SUBJECT LINE//////"),
-            Some(vec!["CORRECTED COPY".to_string()])
-        );
+        assert_eq!(captions("NOFORN SIPDIS"), Some(vec!["NOFORN".to_string(), "SIPDIS".to_string()]));
+        assert_eq!(captions("SENSITIVE BUT UNCLASSIFIED"), Some(vec!["SENSITIVE BUT UNCLASSIFIED".to_string()]));
+        assert_eq!(captions("C O R R E C T E D COPY//SUBJECT LINE//////"), Some(vec!["CORRECTED COPY".to_string()]));
         assert_eq!(captions("STATE FOR NEA/FO"), None);
+        assert_eq!(
+            captions("NOFORN, NOT FOR INTERNET DISTRIBUTION"),
+            Some(vec!["NOFORN".to_string(), "NOT FOR INTERNET DISTRIBUTION".to_string()])
+        );
+        assert_eq!(captions("DEA SENSITIVE"), Some(vec!["DEA SENSITIVE".to_string()]));
     }
 }

@@ -16,14 +16,9 @@ use crate::model::Reference;
 /// returning the text after it.
 pub fn ref_label(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    let word_end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
+    let word_end = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
     let word = t[..word_end].to_ascii_uppercase();
-    if !matches!(
-        word.as_str(),
-        "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES"
-    ) {
+    if !matches!(word.as_str(), "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES") {
         return None;
     }
     let rest = t[word_end..].trim_start();
@@ -57,9 +52,8 @@ fn lettered_items(text: &str) -> Option<Vec<(String, &str)>> {
     let mut starts = Vec::new();
     let mut letter = 'A';
     let mut search_from = 0;
-    while let Some(at) = (search_from..text.len())
-        .filter(|&i| text.is_char_boundary(i))
-        .find(|&i| label_at(text, i, letter))
+    while let Some(at) =
+        (search_from..text.len()).filter(|&i| text.is_char_boundary(i)).find(|&i| label_at(text, i, letter))
     {
         starts.push((letter, at));
         search_from = at + 1;
@@ -87,8 +81,7 @@ fn unlettered_items(text: &str) -> Vec<&str> {
     text.split([';', ':'])
         .flat_map(|part| {
             let pieces: Vec<&str> = part.split(',').collect();
-            let all_cables =
-                pieces.len() > 1 && pieces.iter().all(|p| cable_ref(p, Some(2000)).is_some());
+            let all_cables = pieces.len() > 1 && pieces.iter().all(|p| cable_ref(p, Some(2000)).is_some());
             if all_cables { pieces } else { vec![part] }
         })
         .filter(|p| !p.trim().is_empty())
@@ -110,9 +103,7 @@ fn clean_item<'a>(body: &'a str, letter: Option<&str>) -> &'a str {
             t = after.trim_start();
         }
     }
-    t.trim_end_matches([';', ',', ' '])
-        .trim_end_matches(" AND")
-        .trim()
+    t.trim_end_matches([';', ',', ' ']).trim_end_matches(" AND").trim()
 }
 
 /// Parses the REF text into items. `default_year` is the citing cable's
@@ -124,29 +115,21 @@ pub fn references(text: &str, default_year: Option<u16>) -> Vec<Reference> {
     }
     let items: Vec<(Option<String>, &str)> = match lettered_items(text) {
         Some(items) => items.into_iter().map(|(l, b)| (Some(l), b)).collect(),
-        None => unlettered_items(text)
-            .into_iter()
-            .map(|b| (None, b))
-            .collect(),
+        None => unlettered_items(text).into_iter().map(|b| (None, b)).collect(),
     };
     items
         .into_iter()
         .filter_map(|(label, body)| {
             let item = clean_item(body, label.as_deref());
-            (!item.is_empty()).then(|| Reference {
-                id: cable_ref(item, default_year),
-                label,
-                text: item.to_string(),
-            })
+            (!item.is_empty()).then(|| Reference { id: cable_ref(item, default_year), label, text: item.to_string() })
         })
         .collect()
 }
 
 fn year_prefix(i: &str) -> IResult<&str, u16> {
-    let four = verify(
-        take_while_m_n(4, 4, |c: char| c.is_ascii_digit()),
-        |y: &str| y.starts_with("19") || y.starts_with("20"),
-    );
+    let four = verify(take_while_m_n(4, 4, |c: char| c.is_ascii_digit()), |y: &str| {
+        y.starts_with("19") || y.starts_with("20")
+    });
     let two = take_while_m_n(2, 2, |c: char| c.is_ascii_digit());
     let (i, y) = terminated(nom::branch::alt((four, two)), space1).parse(i)?;
     let y: u16 = y.parse().unwrap_or(0);
@@ -178,10 +161,7 @@ pub fn cable_ref(item: &str, default_year: Option<u16>) -> Option<String> {
         return None;
     }
     let raw_serial_end = rest.find(serial).map(|p| p + serial.len());
-    if raw_serial_end
-        .and_then(|e| rest[e..].chars().next())
-        .is_some_and(|c| c.is_ascii_alphanumeric())
-    {
+    if raw_serial_end.and_then(|e| rest[e..].chars().next()).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
     reference_id(year, &office.join(" "), serial)
@@ -192,10 +172,7 @@ mod tests {
     use super::*;
 
     fn ids(text: &str) -> Vec<(Option<String>, String, Option<String>)> {
-        references(text, Some(2008))
-            .into_iter()
-            .map(|r| (r.label, r.text, r.id))
-            .collect()
+        references(text, Some(2008)).into_iter().map(|r| (r.label, r.text, r.id)).collect()
     }
 
     #[test]
@@ -217,14 +194,7 @@ mod tests {
     #[test]
     fn reads_label_styles() {
         let r = ids("A) TALLINN 366 B) LEE-GOLDSTEIN EMAIL 05/11/07");
-        assert_eq!(
-            r[0],
-            (
-                Some("A".into()),
-                "TALLINN 366".into(),
-                Some("08TALLINN366".into())
-            )
-        );
+        assert_eq!(r[0], (Some("A".into()), "TALLINN 366".into(), Some("08TALLINN366".into())));
         assert_eq!(r[1].2, None);
         let r = ids("(A) 05 SAO PAULO 405; (B) 05 SAO PAULO 402");
         assert_eq!(r[0].2.as_deref(), Some("05SAOPAULO405"));
@@ -236,26 +206,11 @@ mod tests {
 
     #[test]
     fn reads_years_and_aliases() {
-        assert_eq!(
-            cable_ref("07 BEIJING 7197", Some(2008)).as_deref(),
-            Some("07BEIJING7197")
-        );
-        assert_eq!(
-            cable_ref("2007 MANAGUA 2135", Some(2008)).as_deref(),
-            Some("07MANAGUA2135")
-        );
-        assert_eq!(
-            cable_ref("SECSTATE 74879", Some(2008)).as_deref(),
-            Some("08STATE74879")
-        );
-        assert_eq!(
-            cable_ref("TRIPOLI 723 AND PREVIOUS", Some(2008)).as_deref(),
-            Some("08TRIPOLI723")
-        );
-        assert_eq!(
-            cable_ref("BUENOS AIRES 00293", Some(2008)).as_deref(),
-            Some("08BUENOSAIRES293")
-        );
+        assert_eq!(cable_ref("07 BEIJING 7197", Some(2008)).as_deref(), Some("07BEIJING7197"));
+        assert_eq!(cable_ref("2007 MANAGUA 2135", Some(2008)).as_deref(), Some("07MANAGUA2135"));
+        assert_eq!(cable_ref("SECSTATE 74879", Some(2008)).as_deref(), Some("08STATE74879"));
+        assert_eq!(cable_ref("TRIPOLI 723 AND PREVIOUS", Some(2008)).as_deref(), Some("08TRIPOLI723"));
+        assert_eq!(cable_ref("BUENOS AIRES 00293", Some(2008)).as_deref(), Some("08BUENOSAIRES293"));
         assert_eq!(cable_ref("USUN 303", None), None);
     }
 
@@ -280,10 +235,7 @@ mod tests {
         assert_eq!(r.len(), 3);
         assert_eq!(r[2].2.as_deref(), Some("08MOSCOW1603"));
         let r = ids("STATE 6461");
-        assert_eq!(
-            r,
-            vec![(None, "STATE 6461".into(), Some("08STATE6461".into()))]
-        );
+        assert_eq!(r, vec![(None, "STATE 6461".into(), Some("08STATE6461".into()))]);
     }
 
     #[test]

@@ -74,10 +74,7 @@ pub fn parse_header(lines: &[&str]) -> Header {
         }
         let mut continues_precedence = false;
         if let Some(rest) = line.strip_prefix("VZCZC") {
-            routing.transmission_id = Some(format!(
-                "VZCZC{}",
-                rest.split_whitespace().next().unwrap_or("")
-            ));
+            routing.transmission_id = Some(format!("VZCZC{}", rest.split_whitespace().next().unwrap_or("")));
             seen_routing = true;
         } else if split::is_precedence_line(line) {
             let mut words = line.split_whitespace();
@@ -86,24 +83,22 @@ pub fn parse_header(lines: &[&str]) -> Header {
             routing.routing_indicators.extend(words.map(str::to_string));
             seen_routing = true;
             continues_precedence = true;
-        } else if after_precedence_line && line.split_whitespace().all(split::is_routing_indicator)
-        {
-            routing
-                .routing_indicators
-                .extend(line.split_whitespace().map(str::to_string));
+        } else if after_precedence_line && line.split_whitespace().all(split::is_routing_indicator) {
+            routing.routing_indicators.extend(line.split_whitespace().map(str::to_string));
             continues_precedence = true;
         } else if let Ok((_, (station, serial, time))) = de_line(line) {
             routing.station = Some(station.to_string());
             routing.station_serial = Some(serial.to_string());
             routing.filing_time = time.map(str::to_string);
             seen_routing = true;
-        } else if split::is_security_line(line) && block == Block::None {
+        } else if split::is_security_line(line) {
             if routing.security.is_none() {
                 routing.security = security_level(line).map(str::to_string);
             }
             seen_routing = true;
-        } else if header.dtg.is_none() && block == Block::None && dtg::dtg_line(line).is_some() {
-            header.dtg = dtg::dtg_line(line);
+        } else if let Some(d) = dtg::dtg_line(line).filter(|_| header.dtg.is_none()) {
+            header.dtg = Some(d);
+            block = Block::None;
         } else if let Some(rest) = keyword(line, "FM") {
             header.from = Some(strip_route(rest).to_string());
             block = Block::None;
@@ -159,6 +154,10 @@ fn strip_route(from: &str) -> &str {
 }
 
 fn push_addressee(list: &mut Vec<Addressee>, text: &str) {
+    // `TO PAGE 02  STATE 015113 182333Z`: an old page header, not a name.
+    if text.starts_with("PAGE ") {
+        return;
+    }
     if let Some(a) = address::addressee(text) {
         list.push(a);
     }
@@ -199,10 +198,7 @@ mod tests {
         ));
         let r = h.routing.unwrap();
         assert_eq!(r.precedence.as_deref(), Some("PRIORITY"));
-        assert_eq!(
-            r.routing_indicators,
-            vec!["RUEHBC", "RUEHDE", "RUEHKUK", "RUEHKW"]
-        );
+        assert_eq!(r.routing_indicators, vec!["RUEHBC", "RUEHDE", "RUEHKUK", "RUEHKW"]);
         assert_eq!(r.station_serial.as_deref(), Some("0691"));
         assert_eq!(r.security.as_deref(), Some("UNCLASSIFIED"));
     }

@@ -76,9 +76,7 @@ fn is_archive_footer(t: &str) -> bool {
 fn is_name_line(line: &str) -> bool {
     let t = line.trim();
     let words: Vec<&str> = t.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && t.chars().count() <= 40
-        && words.iter().all(|w| is_name_word(w))
+    (1..=3).contains(&words.len()) && t.chars().count() <= 40 && words.iter().all(|w| is_name_word(w))
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -117,25 +115,14 @@ pub fn signature(lines: &[&str]) -> Signature {
                 signers.push(name);
             }
         }
-        return Signature {
-            signers,
-            body_end: start,
-            last_line: None,
-        };
+        return Signature { signers, body_end: start, last_line: None };
     }
     if end > 0
         && let Some((text, name)) = glued_name(lines[end - 1])
     {
-        return Signature {
-            signers: vec![name.to_string()],
-            body_end: end,
-            last_line: Some(text.to_string()),
-        };
+        return Signature { signers: vec![name.to_string()], body_end: end, last_line: Some(text.to_string()) };
     }
-    Signature {
-        body_end: end,
-        ..Default::default()
-    }
+    Signature { body_end: end, ..Default::default() }
 }
 
 /// `16. (U//FOUO) Minimize considered. CLINTON` -> (`... considered.`, `CLINTON`).
@@ -144,8 +131,7 @@ fn glued_name(line: &str) -> Option<(&str, &str)> {
     let (text, name) = t.rsplit_once(' ')?;
     let text = text.trim_end();
     let long_enough = name.chars().filter(|c| c.is_alphabetic()).count() >= 3;
-    (long_enough && ends_sentence(text) && is_name_word(name) && !name.ends_with(['.', ',']))
-        .then_some((text, name))
+    (long_enough && ends_sentence(text) && is_name_word(name) && !name.ends_with(['.', ','])).then_some((text, name))
 }
 
 #[cfg(test)]
@@ -167,18 +153,13 @@ mod tests {
 
     #[test]
     fn reads_stacked_signers() {
-        assert_eq!(
-            sign("Text.\n\nXXXXXXXXXXXX\nSOLOMONT").signers,
-            ["XXXXXXXXXXXX", "SOLOMONT"]
-        );
+        assert_eq!(sign("Text.\n\nXXXXXXXXXXXX\nSOLOMONT").signers, ["XXXXXXXXXXXX", "SOLOMONT"]);
         assert_eq!(sign("Text.\n\nHuntsman\nhuntsman").signers, ["Huntsman"]);
     }
 
     #[test]
     fn skips_footers() {
-        let s = sign(
-            "Text.\n\nTUTTLE\n\nVisit London's Classified Website: http://www.intelink.sgov.gov/x\n",
-        );
+        let s = sign("Text.\n\nTUTTLE\n\nVisit London's Classified Website: http://www.intelink.sgov.gov/x\n");
         assert_eq!(s.signers, ["TUTTLE"]);
         assert_eq!(sign("Text.\nBROWN\nNNNN").signers, ["BROWN"]);
     }
@@ -187,20 +168,13 @@ mod tests {
     fn reads_glued_signers() {
         let s = sign("16. (U//FOUO) Minimize considered. CLINTON");
         assert_eq!(s.signers, ["CLINTON"]);
-        assert_eq!(
-            s.last_line.as_deref(),
-            Some("16. (U//FOUO) Minimize considered.")
-        );
+        assert_eq!(s.last_line.as_deref(), Some("16. (U//FOUO) Minimize considered."));
         assert_eq!(sign("We will continue. Ford").signers, ["Ford"]);
     }
 
     #[test]
     fn no_signer_in_prose() {
-        assert!(
-            sign("1. (C) It went on and on\nand then it ended.")
-                .signers
-                .is_empty()
-        );
+        assert!(sign("1. (C) It went on and on\nand then it ended.").signers.is_empty());
         assert!(sign("Text.\n\nEND COMMENT").signers.is_empty());
         assert!(sign("").signers.is_empty());
         assert!(sign("the economy and\nTrade Policy").signers.is_empty());

@@ -4,6 +4,9 @@
 
 use super::{dtg, lines::is_blank};
 
+/// How far into the text a routing header may start.
+const MAX_HEADER_LEAD: usize = 40;
+
 /// Index of the first body line. 0 when the text has no routing header.
 ///
 /// The header is a closed set of line kinds (`VZCZC`, routing indicators,
@@ -12,11 +15,17 @@ use super::{dtg, lines::is_blank};
 /// blank that is none of those kinds, or after the blank that closes the
 /// addressee list.
 pub fn body_start(lines: &[&str]) -> usize {
-    let Some(first) = lines.iter().position(|l| !is_blank(l)) else {
+    let Some(mut first) = lines.iter().position(|l| !is_blank(l)) else {
         return 0;
     };
     if !is_header_line(lines[first]) {
-        return 0;
+        // Printouts put a mail banner or the tail of a distribution list
+        // before the header: start at the first structural line, if the
+        // routing header shows up soon.
+        match lines.iter().take(MAX_HEADER_LEAD).position(|l| is_structural_line(l)) {
+            Some(p) => first = p,
+            None => return 0,
+        }
     }
     let mut in_addressees = false;
     let mut after_blank = false;
@@ -26,7 +35,9 @@ pub fn body_start(lines: &[&str]) -> usize {
             continue;
         }
         if after_blank {
-            let keeps_header = is_header_line(line) && (!in_addressees || is_block_keyword(line));
+            // Inside an addressee list only a structural line (DTG, FM, TO,
+            // INFO...) carries the header on past a blank line.
+            let keeps_header = if in_addressees { is_structural_line(line) } else { is_header_line(line) };
             if !keeps_header {
                 return i;
             }
@@ -46,6 +57,17 @@ fn is_block_keyword(line: &str) -> bool {
     t == "TO" || t.starts_with("TO ") || t.starts_with("INFO ") || t == "INFO"
 }
 
+/// A header line that cannot be an addressee or body text.
+fn is_structural_line(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.split_whitespace().next().unwrap_or("");
+    t.starts_with("VZCZC")
+        || matches!(first, "DE" | "FM" | "TO" | "INFO" | "PAGE")
+        || is_security_line(t)
+        || is_precedence_line(t)
+        || dtg::dtg_line(t).is_some()
+}
+
 /// One of the line kinds a routing header is made of.
 pub fn is_header_line(line: &str) -> bool {
     // Indented lines belong to office log blocks and old page headers.
@@ -56,10 +78,7 @@ pub fn is_header_line(line: &str) -> bool {
     let first = t.split_whitespace().next().unwrap_or("");
     t.starts_with("VZCZC")
         || t.starts_with("This record is a partial extract")
-        || matches!(
-            first,
-            "DE" | "FM" | "TO" | "INFO" | "ACTION" | "BT" | "PAGE"
-        )
+        || matches!(first, "DE" | "FM" | "TO" | "INFO" | "ACTION" | "BT" | "PAGE")
         || is_security_line(t)
         || is_precedence_line(t)
         || is_routing_indicator_line(t)
@@ -92,9 +111,7 @@ fn is_routing_indicator_line(t: &str) -> bool {
 pub fn is_routing_indicator(word: &str) -> bool {
     (4..=8).contains(&word.len())
         && word.starts_with('R')
-        && word
-            .bytes()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word.bytes().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -109,10 +126,7 @@ mod tests {
                     INFO RUEHEE/ARAB LEAGUE COLLECTIVE\nRHMFISS/39ABG INCIRLIK AB TU\n\n\
                     C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691 \n \nSIPDIS";
         let lines = split_lines(text);
-        assert_eq!(
-            lines[body_start(&lines)],
-            "C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691"
-        );
+        assert_eq!(lines[body_start(&lines)], "C O N F I D E N T I A L SECTION 01 OF 03 ANKARA 000691");
     }
 
     #[test]
@@ -121,10 +135,7 @@ mod tests {
                     O 072354Z APR 08\nFM USMISSION USUN NEW YORK\nTO RUEHC/SECSTATE WASHDC IMMEDIATE 4065\n\n\
                     C O N F I D E N T I A L USUN NEW YORK 000314";
         let lines = split_lines(text);
-        assert_eq!(
-            lines[body_start(&lines)],
-            "C O N F I D E N T I A L USUN NEW YORK 000314"
-        );
+        assert_eq!(lines[body_start(&lines)], "C O N F I D E N T I A L USUN NEW YORK 000314");
     }
 
     #[test]
@@ -133,6 +144,25 @@ mod tests {
                     S E C R E T SECTION 01 OF 02 AMMAN 001288 \n\nSIPDIS";
         let lines = split_lines(text);
         assert_eq!(body_start(&lines), 2);
+    }
+
+    #[test]
+    fn office_log_block_then_dtg() {
+        let text = "INFO  LOG-00   MFA-00   EEB-00\n      AOP-00   /007R\n\n\nP 182318Z FEB 09\nFM SECSTATE WASHDC\n\
+                    TO PAGE 02        STATE   015113  182333Z \nALL DIPLOMATIC POSTS COLLECTIVE PRIORITY\n\n\
+                    S E C R E T STATE 015113  \n\nNOFORN";
+        let lines = split_lines(text);
+        assert_eq!(lines[body_start(&lines)], "S E C R E T STATE 015113");
+    }
+
+    #[test]
+    fn header_after_a_printout_banner() {
+        let text = "AMEMBASSY TRIPOLI\nNSC WASHDC\n\nDistribution:\n\nTED1302\nACTION NEA-00   \n\n\
+                    INFO  LOG-00   CIAE-00\n      EAP-00  /000W\n                  ------------------EE9C66  240653Z /38\n\
+                    P 240645Z OCT 08\nFM AMEMBASSY LONDON\nTO SECSTATE WASHDC PRIORITY 0179\n\n\
+                    C O N F I D E N T I A L LONDON 002673 \n";
+        let lines = split_lines(text);
+        assert_eq!(lines[body_start(&lines)], "C O N F I D E N T I A L LONDON 002673");
     }
 
     #[test]

@@ -36,9 +36,7 @@ fn lead_in(text: &str) -> Option<usize> {
         }
         let after = rest.trim_start_matches([':', '.', '-', ' ', '\u{2013}', '\u{2014}']);
         // "Summary of the talks..." is prose; a lead-in ends in punctuation.
-        let punctuated = rest
-            .trim_start()
-            .starts_with([':', '.', '-', '\u{2013}', '\u{2014}']);
+        let punctuated = rest.trim_start().starts_with([':', '.', '-', '\u{2013}', '\u{2014}']);
         if punctuated || word == "BEGIN SUMMARY" || rest.trim().is_empty() {
             return Some(skipped + word.len() + (rest.len() - after.len()));
         }
@@ -50,10 +48,7 @@ fn lead_in(text: &str) -> Option<usize> {
 fn is_summary_heading(p: &Paragraph) -> bool {
     p.number.is_none()
         && matches!(
-            p.text
-                .trim_end_matches([':', '.', ' '])
-                .to_ascii_uppercase()
-                .as_str(),
+            p.text.trim_end_matches([':', '.', ' ']).to_ascii_uppercase().as_str(),
             "SUMMARY" | "SUMMARY AND COMMENT" | "EXECUTIVE SUMMARY" | "BACKGROUND AND SUMMARY"
         )
 }
@@ -61,18 +56,12 @@ fn is_summary_heading(p: &Paragraph) -> bool {
 /// Byte position of the end marker (`END SUMMARY`, `END OF SUMMARY`).
 fn end_marker(text: &str) -> Option<usize> {
     let upper = text.to_ascii_uppercase();
-    ["END SUMMARY", "END OF SUMMARY"]
-        .iter()
-        .filter_map(|m| upper.find(m))
-        .min()
+    ["END SUMMARY", "END OF SUMMARY"].iter().filter_map(|m| upper.find(m)).min()
 }
 
 /// Text up to an end marker, without it and the bracket or dash before it.
 fn cut_at_end(text: &str, end: usize) -> &str {
-    text[..end]
-        .trim_end()
-        .trim_end_matches(['(', '-', '[', ' '])
-        .trim_end()
+    text[..end].trim_end().trim_end_matches(['(', '-', '[', ' ']).trim_end()
 }
 
 /// Finds the summary in the paragraphs.
@@ -89,11 +78,7 @@ pub fn summary(paragraphs: &[Paragraph]) -> Option<String> {
             let mut pieces = Vec::new();
             let mut ended = false;
             for (k, p) in window.iter().enumerate() {
-                let text = if k == 0 {
-                    &p.text[skip..]
-                } else {
-                    p.text.as_str()
-                };
+                let text = if k == 0 { &p.text[skip..] } else { p.text.as_str() };
                 if let Some(end) = end_marker(text) {
                     pieces.push(cut_at_end(text, end));
                     ended = true;
@@ -128,79 +113,40 @@ mod tests {
     use super::*;
 
     fn p(number: Option<u32>, text: &str) -> Paragraph {
-        Paragraph {
-            number,
-            marking: None,
-            text: text.to_string(),
-        }
+        Paragraph { number, marking: None, text: text.to_string() }
     }
 
     #[test]
     fn reads_begin_and_end_summary() {
-        let ps = [
-            p(
-                Some(1),
-                "BEGIN SUMMARY: On the margins of the Council. END SUMMARY.",
-            ),
-            p(Some(2), "More."),
-        ];
-        assert_eq!(
-            summary(&ps).as_deref(),
-            Some("On the margins of the Council.")
-        );
+        let ps = [p(Some(1), "BEGIN SUMMARY: On the margins of the Council. END SUMMARY."), p(Some(2), "More.")];
+        assert_eq!(summary(&ps).as_deref(), Some("On the margins of the Council."));
     }
 
     #[test]
     fn reads_summary_lead_ins() {
-        let ps = [p(
-            Some(1),
-            "Summary:  The closure case  is a blow.  End Summary.",
-        )];
+        let ps = [p(Some(1), "Summary:  The closure case  is a blow.  End Summary.")];
         assert_eq!(summary(&ps).as_deref(), Some("The closure case is a blow."));
-        let ps = [p(
-            Some(1),
-            "SUMMARY. On June 21, Lula named Rousseff. END SUMMARY.",
-        )];
-        assert_eq!(
-            summary(&ps).as_deref(),
-            Some("On June 21, Lula named Rousseff.")
-        );
-        let ps = [p(
-            Some(1),
-            "Summary and Comment: It went well. End Summary and Comment.",
-        )];
+        let ps = [p(Some(1), "SUMMARY. On June 21, Lula named Rousseff. END SUMMARY.")];
+        assert_eq!(summary(&ps).as_deref(), Some("On June 21, Lula named Rousseff."));
+        let ps = [p(Some(1), "Summary and Comment: It went well. End Summary and Comment.")];
         assert_eq!(summary(&ps).as_deref(), Some("It went well."));
     }
 
     #[test]
     fn spans_paragraphs_to_the_end_marker() {
-        let ps = [
-            p(Some(1), "Summary: First part."),
-            p(Some(2), "Summary, continued: more. (End Summary)"),
-        ];
-        assert_eq!(
-            summary(&ps).as_deref(),
-            Some("First part. Summary, continued: more.")
-        );
+        let ps = [p(Some(1), "Summary: First part."), p(Some(2), "Summary, continued: more. (End Summary)")];
+        assert_eq!(summary(&ps).as_deref(), Some("First part. Summary, continued: more."));
     }
 
     #[test]
     fn reads_a_heading_summary() {
-        let ps = [
-            p(None, "SUMMARY"),
-            p(Some(1), "FonMin Muasher said things. END SUMMARY"),
-            p(Some(2), "x"),
-        ];
+        let ps = [p(None, "SUMMARY"), p(Some(1), "FonMin Muasher said things. END SUMMARY"), p(Some(2), "x")];
         assert_eq!(summary(&ps).as_deref(), Some("FonMin Muasher said things."));
     }
 
     #[test]
     fn end_marker_without_lead_in_starts_at_paragraph_one() {
-        let ps = [
-            p(None, "Heading"),
-            p(Some(1), "The point. End summary."),
-            p(Some(2), "x"),
-        ];
+        let ps = [p(None, "Heading"), p(Some(1), "The point. End summary."), p(Some(2), "x")];
         assert_eq!(summary(&ps).as_deref(), Some("The point."));
     }
 
@@ -212,10 +158,7 @@ mod tests {
 
     #[test]
     fn no_summary() {
-        let ps = [
-            p(Some(1), "Summary of the talks is below."),
-            p(Some(2), "x"),
-        ];
+        let ps = [p(Some(1), "Summary of the talks is below."), p(Some(2), "x")];
         assert_eq!(summary(&ps), None);
         assert_eq!(summary(&[]), None);
     }

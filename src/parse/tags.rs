@@ -3,16 +3,12 @@
 
 /// Labels seen for the TAGS line, misspellings included. Those after the
 /// first two need a colon: without one they could be ordinary words.
-const LABELS: [&str; 9] = [
-    "TAGS", "TAG", "TAGES", "TAGE", "TAS", "TABS", "TGS", "AGS", "TAGSS",
-];
+const LABELS: [&str; 9] = ["TAGS", "TAG", "TAGES", "TAGE", "TAS", "TABS", "TGS", "AGS", "TAGSS"];
 
 /// The text after a TAGS label, or `None` when the line is not a TAGS line.
 pub fn tags_label(line: &str) -> Option<&str> {
     let t = line.trim_start();
-    let word_end = t
-        .find(|c: char| !c.is_ascii_alphabetic())
-        .unwrap_or(t.len());
+    let word_end = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
     let word = &t[..word_end];
     let label = LABELS.iter().position(|l| l.eq_ignore_ascii_case(word))?;
     let rest = &t[word_end..];
@@ -20,27 +16,23 @@ pub fn tags_label(line: &str) -> Option<&str> {
     match after_colon {
         Some(r) => Some(r.trim()),
         // `TAGS PREL, PGOV`: only the two real spellings, and only upper case.
-        None if label < 2
-            && word.bytes().all(|b| b.is_ascii_uppercase())
-            && rest.starts_with(' ') =>
-        {
-            Some(rest.trim())
-        }
+        None if label < 2 && word.bytes().all(|b| b.is_ascii_uppercase()) && rest.starts_with(' ') => Some(rest.trim()),
         None => None,
     }
 }
 
 /// Could this line be the wrapped rest of a TAGS line? Tags are short codes,
 /// separated by spaces or commas, or bracketed person names.
-pub fn looks_like_tag_continuation(line: &str) -> bool {
+///
+/// After a trailing comma any case is accepted (`Tags: asec, pins,` / `cf`).
+pub fn looks_like_tag_continuation(line: &str, after_comma: bool) -> bool {
     let t = line.trim();
+    let allowed = |c: char| {
+        c.is_ascii_uppercase() || c.is_ascii_digit() || "()-./'".contains(c) || (after_comma && c.is_ascii_lowercase())
+    };
     !t.is_empty()
         && t.len() < 120
-        && t.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| {
-            w.len() <= 12
-                && w.chars()
-                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "()-./'".contains(c))
-        })
+        && t.split([' ', ',']).filter(|w| !w.is_empty()).all(|w| w.len() <= 12 && w.chars().all(allowed))
 }
 
 const CODE_PUNCTUATION: &[char] = &[',', ';', '.', ':'];
@@ -70,10 +62,7 @@ pub fn split_tags(text: &str) -> Vec<String> {
                 }
                 let inner = &rest[open + 1..];
                 let close = inner.find(')').unwrap_or(inner.len());
-                let person = inner[..close]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                let person = inner[..close].split_whitespace().collect::<Vec<_>>().join(" ");
                 push(&person, &[',', ';', ':'], &mut tags);
                 rest = inner.get(close + 1..).unwrap_or("");
             }
@@ -106,32 +95,25 @@ mod tests {
 
     #[test]
     fn splits_and_deduplicates() {
-        assert_eq!(
-            split_tags("PREL AORC KPAQ PTER UNSC KNNP"),
-            ["PREL", "AORC", "KPAQ", "PTER", "UNSC", "KNNP"]
-        );
+        assert_eq!(split_tags("PREL AORC KPAQ PTER UNSC KNNP"), ["PREL", "AORC", "KPAQ", "PTER", "UNSC", "KNNP"]);
         assert_eq!(split_tags("PREL, PGOV, PREL, SF"), ["PREL", "PGOV", "SF"]);
         assert_eq!(split_tags("prel, pgov"), ["PREL", "PGOV"]);
     }
 
     #[test]
     fn keeps_bracketed_persons_whole() {
-        assert_eq!(
-            split_tags("OVIP (RICE, CONDOLEEZZA) PREL"),
-            ["OVIP", "RICE, CONDOLEEZZA", "PREL"]
-        );
-        assert_eq!(
-            split_tags("PREL OVIP (STEINBERG, JAMES B.)"),
-            ["PREL", "OVIP", "STEINBERG, JAMES B."]
-        );
+        assert_eq!(split_tags("OVIP (RICE, CONDOLEEZZA) PREL"), ["OVIP", "RICE, CONDOLEEZZA", "PREL"]);
+        assert_eq!(split_tags("PREL OVIP (STEINBERG, JAMES B.)"), ["PREL", "OVIP", "STEINBERG, JAMES B."]);
         assert_eq!(split_tags("OVIP (BIDEN"), ["OVIP", "BIDEN"]);
     }
 
     #[test]
     fn recognises_wrapped_tag_lines() {
-        assert!(looks_like_tag_continuation("KNNP UNSC IR"));
-        assert!(looks_like_tag_continuation("KCRM, KJUS"));
-        assert!(!looks_like_tag_continuation("SUBJECT: TALKS"));
-        assert!(!looks_like_tag_continuation("The embassy"));
+        assert!(looks_like_tag_continuation("KNNP UNSC IR", false));
+        assert!(looks_like_tag_continuation("KCRM, KJUS", false));
+        assert!(!looks_like_tag_continuation("SUBJECT: TALKS", false));
+        assert!(!looks_like_tag_continuation("The embassy", false));
+        assert!(looks_like_tag_continuation("cf", true));
+        assert!(!looks_like_tag_continuation("cf", false));
     }
 }
