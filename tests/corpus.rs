@@ -243,3 +243,31 @@ fn corpus_agrees_with_metadata() {
     assert!(unlisted.is_empty(), "misses not in known_failures.txt:\n{}", unlisted.join("\n"));
     assert!(stale.is_empty(), "known failures that no longer fail (remove them):\n{}", stale.join("\n"));
 }
+
+#[test]
+fn every_corpus_cable_matches_the_schema() {
+    let Some(dir) = corpus_dir("every_corpus_cable_matches_the_schema") else {
+        return;
+    };
+    let validator = common::schema_validator();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for form in FORMS {
+        for (id, path) in corpus_files(&dir, form) {
+            let (cable, _) = parse_hidden(std::fs::read(&path).expect("corpus file readable"));
+            let value = serde_json::to_value(&cable).expect("cable serialises");
+            let errors = common::schema_errors(&validator, &value);
+            if !errors.is_empty() {
+                failures.push(format!("{form} {id}: {}", errors.join("; ")));
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 1000, "only {checked} corpus cables found");
+    assert!(
+        failures.is_empty(),
+        "{} cables do not match docs/cable.schema.json:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -23,7 +23,7 @@ impl TextRenderer {
 }
 
 /// Width of the field-name column.
-const LABEL_WIDTH: usize = 12;
+const LABEL_WIDTH: usize = 15;
 
 fn classification_colored(c: &str) -> ColoredString {
     let styled = if c.starts_with("TOP SECRET") {
@@ -75,10 +75,21 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> Strin
 
 impl TextRenderer {
     fn field(&self, out: &mut dyn Write, label: &str, value: &str) -> io::Result<()> {
-        let label = format!("{label:<LABEL_WIDTH$}");
+        self.styled_field(out, label, value, |s| s.normal())
+    }
+
+    /// `  Label          value...`, the value wrapped under itself.
+    fn styled_field(
+        &self,
+        out: &mut dyn Write,
+        label: &str,
+        value: &str,
+        style: impl Fn(&str) -> ColoredString,
+    ) -> io::Result<()> {
         let pad = " ".repeat(2 + LABEL_WIDTH);
-        let body = wrap(value, self.width, "", &pad);
-        writeln!(out, "  {}{}", label.dimmed(), body)
+        let body = wrap(value, self.width, &pad, &pad);
+        let label = format!("{label:<LABEL_WIDTH$}");
+        writeln!(out, "  {}{}", label.dimmed(), style(&body[pad.len()..]))
     }
 
     fn addressees(&self, out: &mut dyn Write, label: &str, list: &[Addressee]) -> io::Result<()> {
@@ -99,11 +110,16 @@ impl TextRenderer {
     fn title(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
         let id = cable.id.as_deref().unwrap_or("(no id)");
         write!(out, "{}", id.bold())?;
+        let mut col = id.chars().count();
         if let Some(c) = &cable.classification {
             write!(out, "  {}", classification_colored(c))?;
+            col += 2 + c.chars().count();
         }
         if let Some(date) = &cable.date {
-            write!(out, "  {}", date.replace('T', " ").replace(":00Z", " UTC"))?;
+            let date = date.replace('T', " ").replace(":00Z", " UTC");
+            // The date goes on a line of its own when the title is too wide.
+            let sep = if col + 2 + date.len() > self.width { "\n" } else { "  " };
+            write!(out, "{sep}{date}")?;
         }
         writeln!(out)?;
         if let Some(subject) = &cable.subject {
@@ -167,10 +183,7 @@ impl TextRenderer {
             self.field(out, "E.O.", &text)?;
         }
         if !cable.tags.is_empty() {
-            let tags = cable.tags.join("  ");
-            let label = format!("{:<LABEL_WIDTH$}", "Tags");
-            let body = wrap(&tags, self.width, "", &" ".repeat(2 + LABEL_WIDTH));
-            writeln!(out, "  {}{}", label.dimmed(), body.cyan())?;
+            self.styled_field(out, "Tags", &cable.tags.join("  "), |s| s.cyan())?;
         }
         if let Some(c) = &cable.classified_by {
             let mut text = c.text.clone();

@@ -76,3 +76,16 @@ pub fn corpus_files(dir: &std::path::Path, sub: &str) -> Vec<(String, PathBuf)> 
 pub fn cable() -> assert_cmd::Command {
     assert_cmd::Command::cargo_bin("cable").expect("cable binary built")
 }
+
+/// The JSON Schema of the `Cable` record (`docs/cable.schema.json`).
+pub fn schema_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/cable.schema.json"))
+        .expect("docs/cable.schema.json readable");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::validator_for(&schema).expect("schema is a valid JSON Schema")
+}
+
+/// Validation errors of one JSON value, as text (empty when valid).
+pub fn schema_errors(validator: &jsonschema::Validator, value: &serde_json::Value) -> Vec<String> {
+    validator.iter_errors(value).map(|e| format!("{} at {}", e, e.instance_path())).collect()
+}
