@@ -40,19 +40,33 @@ fn marking(i: &str) -> IResult<&str, String> {
 
 fn number(i: &str) -> IResult<&str, u32> {
     let (i, digits) = take_while_m_n(1, 3, |c: char| c.is_ascii_digit()).parse(i)?;
-    let (i, _) = one_of(".)").parse(i)?;
     Ok((i, digits.parse().unwrap_or(0)))
+}
+
+/// `(S/NF) text`: a block with a portion marking but no number.
+pub fn leading_marking(line: &str) -> Option<(String, &str)> {
+    let (rest, mark) = marking(line.trim_start()).ok()?;
+    rest.starts_with(' ').then(|| (mark, rest.trim_start()))
 }
 
 /// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
 /// 1-199; `1.4 (b)` and `2007. ` are not markers.
 pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
-    let (i, (_, n)) = (space0::<&str, nom::error::Error<&str>>, number).parse(line).ok()?;
+    let (i, (_, n, sep)) = (space0::<&str, nom::error::Error<&str>>, number, one_of(".),")).parse(line).ok()?;
     if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
     let (i, gap) = space0::<&str, nom::error::Error<&str>>(i).ok()?;
+    // A doubled number (`1. 1. Summary`) is a typing slip.
+    let i = match (space0::<&str, nom::error::Error<&str>>, number, one_of(".)"), space0).parse(i) {
+        Ok((rest, (_, again, _, _))) if again == n => rest,
+        _ => i,
+    };
     let (i, mark) = opt(marking).parse(i).ok()?;
+    // `1, (C)`: a comma only with a marking after it.
+    if sep == ',' && mark.is_none() {
+        return None;
+    }
     if mark.is_none() {
         // Without a marking the number must be followed by a space and text.
         let text_follows = i.starts_with(|c: char| c.is_alphabetic() || "\"'-(".contains(c));
@@ -226,9 +240,19 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             open = true;
             continue;
         }
+        if let Some((mark, rest)) = leading_marking(block[0]) {
+            let mut lines = vec![rest];
+            lines.extend_from_slice(&block[1..]);
+            out.push(Paragraph { number: None, marking: Some(mark), text: join_block(&lines) });
+            open = true;
+            continue;
+        }
         match out.last_mut() {
             // A page break split this paragraph: rejoin the sentence.
-            Some(last) if open && (text.starts_with(char::is_lowercase) || !ends_sentence(&last.text)) => {
+            // (Not across a rule: a rule ends whatever came before it.)
+            Some(last)
+                if open && !prev_is_rule && (text.starts_with(char::is_lowercase) || !ends_sentence(&last.text)) =>
+            {
                 last.text.push(' ');
                 last.text.push_str(&text);
             }
@@ -276,6 +300,17 @@ mod tests {
         assert!(paragraph_marker("1540: RUSSIANS").is_none());
         assert!(paragraph_marker("3.2 milliseconds").is_none());
         assert!(paragraph_marker("5. (Reuters) said").is_some_and(|m| m.marking.is_none()));
+        assert!(paragraph_marker("1, 2 and 3 are").is_none());
+    }
+
+    #[test]
+    fn reads_slipped_markers() {
+        let m = paragraph_marker("1, (C) Summary. During").unwrap();
+        assert_eq!((m.number, m.marking.as_deref(), m.rest), (1, Some("C"), "Summary. During"));
+        let m = paragraph_marker("1. 1. Summary and comment: Bolivian").unwrap();
+        assert_eq!((m.number, m.rest), (1, "Summary and comment: Bolivian"));
+        assert_eq!(leading_marking("(S/NF) Summary: x"), Some(("S/NF".to_string(), "Summary: x")));
+        assert_eq!(leading_marking("(Reuters) said"), None);
     }
 
     #[test]
@@ -331,6 +366,13 @@ mod tests {
         let numbers: Vec<_> = p.iter().map(|p| p.number).collect();
         assert_eq!(numbers, [None, Some(1), None, Some(2), Some(3)]);
         assert_eq!(p[0].text, "SUMMARY");
+    }
+
+    #[test]
+    fn a_rule_ends_the_sentence_above_it() {
+        let p = paras("----------- \n1. SUMMARY\n----------- \nTopics of the week:\nSADC Summit.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].text, "SUMMARY\nTopics of the week: SADC Summit.");
     }
 
     #[test]

@@ -49,8 +49,11 @@ fn label_at(text: &str, at: usize, letter: char) -> bool {
 
 /// Splits the REF text into lettered items; `None` when it has no `A` label.
 fn lettered_items(text: &str) -> Option<Vec<(String, &str)>> {
+    // The list opens with `A.` (or `a.`); an `A.` deep inside text is no label.
+    let first = ['A', 'a'].into_iter().find(|&l| label_at(text, 0, l))?;
+    let last = if first == 'A' { 'Z' } else { 'z' };
     let mut starts = Vec::new();
-    let mut letter = 'A';
+    let mut letter = first;
     let mut search_from = 0;
     while let Some(at) =
         (search_from..text.len()).filter(|&i| text.is_char_boundary(i)).find(|&i| label_at(text, i, letter))
@@ -58,20 +61,15 @@ fn lettered_items(text: &str) -> Option<Vec<(String, &str)>> {
         starts.push((letter, at));
         search_from = at + 1;
         letter = match char::from_u32(letter as u32 + 1) {
-            Some(next) if next <= 'Z' => next,
+            Some(next) if next <= last => next,
             _ => break,
         };
-    }
-    let (_, first) = *starts.first()?;
-    // The label must open the list; an `A.` deep inside text is not one.
-    if !text[..first].trim().is_empty() {
-        return None;
     }
     let mut items = Vec::new();
     for (n, &(letter, at)) in starts.iter().enumerate() {
         let end = starts.get(n + 1).map_or(text.len(), |&(_, next)| next);
         let body = item_label(&text[at..end], letter).unwrap_or("");
-        items.push((letter.to_string(), body));
+        items.push((letter.to_ascii_uppercase().to_string(), body));
     }
     Some(items)
 }
@@ -236,6 +234,15 @@ mod tests {
         assert_eq!(r[2].2.as_deref(), Some("08MOSCOW1603"));
         let r = ids("STATE 6461");
         assert_eq!(r, vec![(None, "STATE 6461".into(), Some("08STATE6461".into()))]);
+    }
+
+    #[test]
+    fn reads_lower_case_labels() {
+        let r = ids("a. State 77660 b. Berlin 1000");
+        assert_eq!(r[0], (Some("A".into()), "State 77660".into(), Some("08STATE77660".into())));
+        assert_eq!(r[1].2.as_deref(), Some("08BERLIN1000"));
+        let r = ids("a) RIO 346 b) RIO 329");
+        assert_eq!(r[1].2.as_deref(), Some("08RIODEJANEIRO329"));
     }
 
     #[test]

@@ -5,8 +5,9 @@ use super::lines::collapse_whitespace;
 use crate::model::Paragraph;
 
 /// Lead-ins, longest first so `SUMMARY AND COMMENT` wins over `SUMMARY`.
-const LEAD_INS: [&str; 7] = [
+const LEAD_INS: [&str; 8] = [
     "BEGIN SUMMARY",
+    "INTRODUCTION AND SUMMARY",
     "SUMMARY AND COMMENT",
     "SUMMARY AND ACTION REQUEST",
     "SUMMARY AND ACTION REQUESTS",
@@ -77,8 +78,11 @@ pub fn summary(paragraphs: &[Paragraph]) -> Option<String> {
             let window = &paragraphs[first..paragraphs.len().min(first + MAX_SUMMARY_PARAGRAPHS)];
             let mut pieces = Vec::new();
             let mut ended = false;
+            // `1. SUMMARY` alone works as a heading for the next paragraph.
+            let heading_only = paragraphs[first].text[skip..].trim().is_empty();
+            let window = if heading_only { &window[1..] } else { window };
             for (k, p) in window.iter().enumerate() {
-                let text = if k == 0 { &p.text[skip..] } else { p.text.as_str() };
+                let text = if k == 0 && !heading_only { &p.text[skip..] } else { p.text.as_str() };
                 if let Some(end) = end_marker(text) {
                     pieces.push(cut_at_end(text, end));
                     ended = true;
@@ -154,6 +158,14 @@ mod tests {
     fn without_end_marker_takes_the_lead_paragraph() {
         let ps = [p(Some(1), "Summary: Only this."), p(Some(2), "Not this.")];
         assert_eq!(summary(&ps).as_deref(), Some("Only this."));
+    }
+
+    #[test]
+    fn reads_more_lead_ins() {
+        let ps = [p(Some(1), "Introduction and Summary: Sarkozy is strong."), p(Some(2), "x")];
+        assert_eq!(summary(&ps).as_deref(), Some("Sarkozy is strong."));
+        let ps = [p(Some(1), "SUMMARY"), p(Some(2), "The point here."), p(Some(3), "x")];
+        assert_eq!(summary(&ps).as_deref(), Some("The point here."));
     }
 
     #[test]
