@@ -271,3 +271,21 @@ fn every_corpus_cable_matches_the_schema() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn the_binary_gives_one_record_per_corpus_file() {
+    let Some(dir) = corpus_dir("the_binary_gives_one_record_per_corpus_file") else {
+        return;
+    };
+    for form in FORMS {
+        let files: Vec<_> = corpus_files(&dir, form).into_iter().map(|(_, p)| p).collect();
+        let out = common::cable().arg("--json").args(&files).output().expect("cable runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{form}: exit {:?}: {stderr}", out.status.code());
+        assert!(!stderr.contains("panicked"), "{form}: {stderr}");
+        let records = String::from_utf8(out.stdout).expect("UTF-8").lines().count();
+        assert_eq!(records, files.len(), "{form}: one JSON line per file");
+        let text = common::cable().args(["--color", "never"]).args(&files).output().expect("cable runs");
+        assert!(text.status.success(), "{form}: text report failed");
+    }
+}

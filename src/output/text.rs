@@ -244,7 +244,10 @@ impl TextRenderer {
                             None => format!("{n}. "),
                         };
                         let body = wrap(&format!("{marker}{}", p.text), self.width, "  ", "     ");
-                        let (first, rest) = body.split_at(2 + marker.len());
+                        // The marker in bold (the text may be empty, so no
+                        // fixed split point).
+                        let head_len = (2 + marker.trim_end().len()).min(body.len());
+                        let (first, rest) = body.split_at(head_len);
                         writeln!(out, "{}{}", first.bold(), rest)?;
                     }
                     None => writeln!(out, "{}", wrap(&p.text, self.width, "  ", "  ").bold())?,
@@ -276,6 +279,21 @@ impl Renderer for TextRenderer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renders_an_empty_numbered_paragraph() {
+        let cable = Cable {
+            paragraphs: vec![crate::model::Paragraph {
+                number: Some(1),
+                marking: Some("C".into()),
+                text: String::new(),
+            }],
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        TextRenderer::new(80).render(&cable, &mut out).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("  1. (C)\n"));
+    }
 
     #[test]
     fn wraps_words_with_indents() {
