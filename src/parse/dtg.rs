@@ -74,6 +74,10 @@ fn group(i: &str) -> IResult<&str, (u16, u16, u16, u8, u16)> {
 /// A DTG line: optional prosigns, the group, optional trailing text.
 pub fn dtg_line(line: &str) -> Option<Dtg> {
     let trimmed = line.trim();
+    // Fast reject: a DTG line starts with a prosign or the day's digits.
+    if !trimmed.starts_with(|c: char| c.is_ascii_digit() || "ZOPRzopr".contains(c)) {
+        return None;
+    }
     let (rest, (_, prosigns)) = (space0::<&str, nom::error::Error<&str>>, many0(prosign)).parse(trimmed).ok()?;
     let (after, (day, hour, minute, month, yy)) = group(rest).ok()?;
     // After prosigns a DTG line may carry relay notes

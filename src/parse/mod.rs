@@ -73,7 +73,7 @@ pub fn parse(doc: &Document) -> Cable {
         cable.date = Some(d.iso());
     }
 
-    let cleaned = remove_page_breaks(body_lines);
+    let cleaned = remove_page_breaks(&doc.body, body_lines);
     let body: Vec<&str> = cleaned.iter().map(|l| l.as_ref()).collect();
     let body = preamble::split_glued_lines(&body);
     let pre = preamble::preamble(&body);
@@ -95,13 +95,15 @@ pub fn parse(doc: &Document) -> Cable {
 /// Removes page-break lines (and the blank lines around them) and inline
 /// page markers. Where a break fell between paragraphs one blank line is
 /// kept; where it split a sentence the halves are rejoined.
-fn remove_page_breaks<'a>(lines: &[&'a str]) -> Vec<Cow<'a, str>> {
+fn remove_page_breaks<'a>(text: &str, lines: &[&'a str]) -> Vec<Cow<'a, str>> {
     let mut out: Vec<Cow<'a, str>> = Vec::with_capacity(lines.len());
+    // Every page marker has " OF " in it; only those lines are looked at.
+    let candidates = lines::lines_with_of(text, lines);
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if !is_page_break_line(line) {
-            out.push(strip_page_markers(line));
+        if !candidates[i] || !is_page_break_line(line) {
+            out.push(if candidates[i] { strip_page_markers(line) } else { Cow::Borrowed(line) });
             i += 1;
             continue;
         }

@@ -1,6 +1,9 @@
 //! Body paragraphs: `1. (C) ...` with portion markings, unnumbered headings
 //! (`Implications of the Closure Case` over a dashed rule) and blocks.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while_m_n, take_while1},
@@ -9,7 +12,7 @@ use nom::{
     sequence::delimited,
 };
 
-use super::lines::{ends_sentence, is_blank, is_rule};
+use super::lines::{ends_sentence, is_blank, is_rule, push_words};
 use crate::model::Paragraph;
 
 /// A paragraph marker at the start of a line.
@@ -52,6 +55,10 @@ pub fn leading_marking(line: &str) -> Option<(String, &str)> {
 /// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
 /// 1-199; `1.4 (b)` and `2007. ` are not markers.
 pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
+    // Fast reject: called on every body line, and most start with a letter.
+    if !line.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let (i, (_, n, sep)) = (space0::<&str, nom::error::Error<&str>>, number, one_of(".),")).parse(line).ok()?;
     if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -90,6 +97,11 @@ fn starts_paragraph(line: &str, previous: Option<&str>) -> bool {
 /// A run of dashes that underlines (or frames) a heading, possibly on the
 /// heading's own line: `"JOAN OF ARC" BECOMES CHIEF OF STAFF -------- -----`.
 const RULE_RUN: &str = "-----";
+
+fn has_rule_run(line: &str) -> bool {
+    static RUN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(RULE_RUN));
+    RUN.find(line.as_bytes()).is_some()
+}
 
 /// One line cut at its dashed rules: text pieces and rules, in order.
 fn cut_rules(line: &str) -> Vec<Option<&str>> {
@@ -133,7 +145,7 @@ fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         } else if is_rule(line) {
             flush(&mut block, &mut units);
             units.push(Unit::Rule);
-        } else if line.contains(RULE_RUN) {
+        } else if has_rule_run(line) {
             for piece in cut_rules(line) {
                 match piece {
                     Some(text) => {
@@ -183,22 +195,13 @@ fn looks_like_title(line: &str) -> bool {
 /// Joins a block's lines: wrapped lines with a space, bullets and lettered
 /// sub-paragraphs on lines of their own.
 fn join_block(lines: &[&str]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {
-        let t = line.trim();
-        if t.is_empty() {
-            continue;
+        let t = line.trim_start();
+        if !out.is_empty() && (t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t)) {
+            out.push('\n');
         }
-        if !out.is_empty() {
-            let own_line = t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t);
-            out.push(if own_line { '\n' } else { ' ' });
-        }
-        for (n, word) in t.split_whitespace().enumerate() {
-            if n > 0 {
-                out.push(' ');
-            }
-            out.push_str(word);
-        }
+        push_words(&mut out, t);
     }
     out
 }
@@ -231,7 +234,6 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             open = false;
             continue;
         }
-        let text = join_block(block);
         if let Some(marker) = paragraph_marker(block[0]) {
             let rest_of_first = marker.rest;
             let mut lines = vec![rest_of_first];
@@ -247,6 +249,7 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             open = true;
             continue;
         }
+        let text = join_block(block);
         match out.last_mut() {
             // A page break split this paragraph: rejoin the sentence.
             // (Not across a rule: a rule ends whatever came before it.)

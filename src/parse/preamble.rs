@@ -330,7 +330,7 @@ pub fn split_glued_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::with_capacity(lines.len());
     let mut in_front = true;
     for &line in lines {
-        in_front &= paragraph_marker(line).is_none();
+        in_front = in_front && paragraph_marker(line).is_none();
         if !in_front || !(line.contains("  ") || line.contains(" E.O.")) {
             out.push(line);
             continue;

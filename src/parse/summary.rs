@@ -56,8 +56,12 @@ fn is_summary_heading(p: &Paragraph) -> bool {
 
 /// Byte position of the end marker (`END SUMMARY`, `END OF SUMMARY`).
 fn end_marker(text: &str) -> Option<usize> {
-    let upper = text.to_ascii_uppercase();
-    ["END SUMMARY", "END OF SUMMARY"].iter().filter_map(|m| upper.find(m)).min()
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'E', b'e', b).find(|&at| {
+        ["END SUMMARY", "END OF SUMMARY"]
+            .iter()
+            .any(|m| b.get(at..at + m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))
+    })
 }
 
 /// Text up to an end marker, without it and the bracket or dash before it.
