@@ -36,7 +36,7 @@ fn bench(c: &mut Criterion) {
     let cables: Vec<_> = docs.iter().map(parse).collect();
     group.bench_function("render_json", |b| {
         let mut out = Vec::with_capacity(bytes * 2);
-        let mut r = JsonRenderer { pretty: false };
+        let r = JsonRenderer { pretty: false };
         b.iter(|| {
             out.clear();
             for c in &cables {

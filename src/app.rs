@@ -1,16 +1,19 @@
-//! Runs the command: read each input, parse it, render it. An input that
-//! cannot be read is reported on stderr in one line and the run goes on; a
-//! closed stdout ends the run quietly.
+//! Runs the command: turn the command line into plain options, run the
+//! pipeline over the inputs, and say how it went. An input that cannot be
+//! read is reported on stderr in one line and the run goes on; a closed
+//! stdout ends the run quietly.
 
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal};
+use std::sync::Arc;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use crate::cli::{Cli, ColorChoice};
 use crate::exit::ExitCode;
-use crate::input::{self, Input, ReadOptions};
+use crate::input::{Input, ReadOptions};
 use crate::output::{Renderer, json::JsonRenderer, text::TextRenderer};
-use crate::parse;
+use crate::pipeline::{self, Options};
+use crate::progress::Progress;
 
 /// Report width when stdout is not a terminal.
 const DEFAULT_WIDTH: usize = 80;
@@ -43,9 +46,13 @@ fn inputs(files: &[String]) -> Option<Vec<Input>> {
     Some(files.iter().map(|f| Input::from_arg(f)).collect())
 }
 
-/// Is this error a closed pipe on stdout?
-fn is_broken_pipe(e: &io::Error) -> bool {
-    e.kind() == io::ErrorKind::BrokenPipe
+/// Total size of the named files, for the progress bar (`None` when a
+/// folder or stdin makes it unknown).
+fn total_size(inputs: &[Input]) -> Option<u64> {
+    inputs.iter().try_fold(0u64, |sum, input| match input {
+        Input::Path(p) => std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| sum + m.len()),
+        Input::Stdin => None,
+    })
 }
 
 /// Runs the command line.
@@ -55,34 +62,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         return Ok(ExitCode::Usage);
     };
     colored::control::set_override(use_color(cli.color));
-    let mut renderer: Box<dyn Renderer> = if cli.json || cli.pretty {
-        Box::new(JsonRenderer { pretty: cli.pretty })
+    let renderer: Arc<dyn Renderer + Send + Sync> = if cli.json || cli.pretty {
+        Arc::new(JsonRenderer { pretty: cli.pretty })
     } else {
-        Box::new(TextRenderer::new(report_width(cli.width)))
+        Arc::new(TextRenderer::new(report_width(cli.width)))
     };
-    let opts = ReadOptions { format: cli.input_format.map(Into::into), max_size: cli.max_size };
+    let threads = cli.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let show_progress = !cli.no_progress && io::stderr().is_terminal();
+    let opts = Options {
+        read: ReadOptions { format: cli.input_format.map(Into::into), max_size: cli.max_size },
+        threads,
+        verbose: cli.verbose,
+        progress: if show_progress { Progress::new(true, total_size(&inputs)) } else { Progress::none() },
+    };
     let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let mut code = ExitCode::Success;
-    for input in &inputs {
-        let doc = match input::read(input, &opts) {
-            Ok(doc) => doc,
-            Err(e) => {
-                eprintln!("cable: {}: {e:#}", input.display_name());
-                code = code.merge(ExitCode::SomeFailed);
-                continue;
-            }
-        };
-        let cable = parse::parse(&doc);
-        match renderer.render(&cable, &mut out) {
-            Ok(()) => {}
-            Err(e) if is_broken_pipe(&e) => return Ok(code),
-            Err(e) => return Err(anyhow::Error::new(e).context("cannot write output")),
-        }
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let summary = pipeline::run(inputs, &opts, renderer, &mut out).context("cannot write output")?;
+    opts.progress.finish();
+    if summary.closed_pipe {
+        return Ok(ExitCode::Success);
     }
-    match out.flush() {
-        Err(e) if is_broken_pipe(&e) => Ok(code),
-        Err(e) => Err(anyhow::Error::new(e).context("cannot write output")),
-        Ok(()) => Ok(code),
+    if cli.verbose {
+        eprintln!("cable: {} cables, {} failed, {} skipped", summary.cables, summary.failed, summary.skipped);
     }
+    Ok(if summary.failed > 0 { ExitCode::SomeFailed } else { ExitCode::Success })
 }

@@ -11,8 +11,9 @@ use crate::model::Format;
 #[derive(Debug, Parser)]
 #[command(name = "cable", version, about, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Cable files to read (plain text, Markdown or a cable web page);
-    /// `-` reads stdin, as does no FILE when stdin is not a terminal.
+    /// Cables to read: files (plain text, Markdown, a cable web page, or a
+    /// whole `cables.csv` dump), folders (read recursively, in sorted order),
+    /// `-` for stdin; no FILE reads stdin when it is not a terminal.
     #[arg(value_name = "FILE")]
     pub files: Vec<String>,
 
@@ -37,9 +38,24 @@ pub struct Cli {
     #[arg(long, value_name = "COLUMNS")]
     pub width: Option<usize>,
 
-    /// Refuse single inputs larger than this many bytes.
+    /// Refuse single cables (a file, or a record of a dump) larger than
+    /// this many bytes.
     #[arg(long, value_name = "BYTES", default_value_t = crate::input::DEFAULT_MAX_SIZE)]
     pub max_size: u64,
+
+    /// Say on stderr which files in folders were skipped as not cables, and
+    /// count cables, failures and skips at the end.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Never show the progress bar (it shows on long runs when stderr is a
+    /// terminal).
+    #[arg(long)]
+    pub no_progress: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 const EXAMPLES: &str = "\
@@ -47,6 +63,8 @@ Examples:
   cable examples/08USUNNEWYORK314.md          readable report of one cable
   cable --json examples/*.txt | jq -r .id      one JSON object per cable
   cable --json --pretty - < cable.txt          read stdin, indented JSON
+  cable --json cables.csv > cables.jsonl       the whole dump, one line per cable
+  cable --json ~/cables/ | jq -r .subject      every cable in a folder, recursively
   cable --input-format text notes.md           skip format detection";
 
 /// Input forms for `--input-format`.
@@ -55,6 +73,8 @@ pub enum InputFormat {
     Text,
     Markdown,
     Html,
+    /// A `cables.csv` dump.
+    Csv,
 }
 
 impl From<InputFormat> for Format {
@@ -63,6 +83,7 @@ impl From<InputFormat> for Format {
             InputFormat::Text => Format::Text,
             InputFormat::Markdown => Format::Markdown,
             InputFormat::Html => Format::Html,
+            InputFormat::Csv => Format::Csv,
         }
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! Data flows one way: `input` (find files, detect the form, decode) →
 //! `parse` (one module per part of a cable) → `model` (the `Cable` record,
-//! the JSON contract) → `output` (text and JSON renderers). `app` runs that
-//! pipeline for the command line in `cli`.
+//! the JSON contract) → `output` (text and JSON renderers). `pipeline` runs
+//! that on all cores in input order; `app` drives it for the command line in
+//! `cli`.
 
 pub mod app;
 pub mod cli;
@@ -13,6 +14,8 @@ pub mod input;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pipeline;
+pub mod progress;
 
 pub use document::Document;
 pub use model::Cable;

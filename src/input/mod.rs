@@ -2,15 +2,16 @@
 //! it came from. The form (plain text, Markdown, web page) is detected from
 //! the content, not the file name.
 
+pub mod csv;
 pub mod decode;
 pub mod html;
 pub mod markdown;
+pub mod walk;
 
-use std::fs::File;
 use std::io::Read;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 
 use crate::document::Document;
 use crate::model::{Format, Source};
@@ -36,7 +37,7 @@ impl Input {
         }
     }
 
-    fn source_path(&self) -> Option<String> {
+    pub fn source_path(&self) -> Option<String> {
         match self {
             Input::Stdin => None,
             Input::Path(p) => Some(p.display().to_string()),
@@ -63,33 +64,26 @@ impl Default for ReadOptions {
 /// 100 KB), low enough that a stray disk image is refused quickly.
 pub const DEFAULT_MAX_SIZE: u64 = 256 * 1024 * 1024;
 
-/// Reads all bytes of an input, refusing directories and inputs above the
-/// size limit.
-fn read_bytes(input: &Input, max_size: u64) -> Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    match input {
-        Input::Stdin => {
-            std::io::stdin().lock().take(max_size + 1).read_to_end(&mut bytes).context("cannot read")?;
-        }
-        Input::Path(path) => {
-            let meta = std::fs::metadata(path).map_err(describe_io)?;
-            if meta.is_dir() {
-                bail!("is a directory");
-            }
-            if meta.is_file() && meta.len() > max_size {
-                bail!("too large: {} bytes, more than --max-size {max_size}", meta.len());
-            }
-            File::open(path).map_err(describe_io)?.take(max_size + 1).read_to_end(&mut bytes).map_err(describe_io)?;
-        }
-    }
-    if bytes.len() as u64 > max_size {
+/// Reads the rest of an input after the `head` already read, refusing more
+/// than `max_size` bytes in all.
+pub fn read_rest(mut reader: impl Read, mut head: Vec<u8>, max_size: u64) -> Result<Vec<u8>> {
+    let room = (max_size + 1).saturating_sub(head.len() as u64);
+    (&mut reader).take(room).read_to_end(&mut head).map_err(describe_io)?;
+    if head.len() as u64 > max_size {
         bail!("too large: more than --max-size {max_size} bytes");
     }
-    Ok(bytes)
+    Ok(head)
+}
+
+/// Reads up to `n` bytes from the start of an input (fewer at its end).
+pub fn read_head(reader: &mut impl Read, n: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(n);
+    reader.take(n as u64).read_to_end(&mut head)?;
+    Ok(head)
 }
 
 /// I/O errors in plain words ("no such file", not "os error 2").
-fn describe_io(e: std::io::Error) -> anyhow::Error {
+pub fn describe_io(e: std::io::Error) -> anyhow::Error {
     use std::io::ErrorKind::*;
     match e.kind() {
         NotFound => anyhow::anyhow!("no such file"),
@@ -110,14 +104,13 @@ pub fn detect(text: &str) -> Format {
     }
 }
 
-/// Reads one input into a cable document.
-pub fn read(input: &Input, opts: &ReadOptions) -> Result<Document> {
-    let bytes = read_bytes(input, opts.max_size)?;
+/// Decodes the bytes of one cable (any form but a dump) into a document.
+pub fn document_from_bytes(bytes: Vec<u8>, path: Option<String>, format: Option<Format>) -> Result<Document> {
     let mut warnings = Vec::new();
     let text = decode::decode(bytes, &mut warnings)?;
-    let format = opts.format.unwrap_or_else(|| detect(&text));
+    let format = format.unwrap_or_else(|| detect(&text));
     let mut doc = to_document(text, format)?;
-    doc.source.path = input.source_path();
+    doc.source.path = path;
     doc.warnings.splice(0..0, warnings);
     Ok(doc)
 }

@@ -10,7 +10,7 @@ pub struct JsonRenderer {
 }
 
 impl Renderer for JsonRenderer {
-    fn render(&mut self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
         if self.pretty {
             serde_json::to_writer_pretty(&mut *out, cable)?;
         } else {

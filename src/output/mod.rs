@@ -8,7 +8,13 @@ use std::io::{self, Write};
 
 use crate::model::Cable;
 
-/// Writes cables in one output form.
+/// Writes cables in one output form. Renderers hold no state between cables,
+/// so worker threads can share one.
 pub trait Renderer {
-    fn render(&mut self, cable: &Cable, out: &mut dyn Write) -> io::Result<()>;
+    fn render(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()>;
+
+    /// Written between two cables (a separator for readers of the report).
+    fn between(&self, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
 }

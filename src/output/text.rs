@@ -12,13 +12,11 @@ use crate::model::{Addressee, Cable};
 pub struct TextRenderer {
     /// Wrap width in columns.
     pub width: usize,
-    /// Cables written so far (a separator goes between them).
-    written: usize,
 }
 
 impl TextRenderer {
     pub fn new(width: usize) -> Self {
-        TextRenderer { width: width.max(30), written: 0 }
+        TextRenderer { width: width.max(30) }
     }
 }
 
@@ -265,11 +263,11 @@ impl TextRenderer {
 }
 
 impl Renderer for TextRenderer {
-    fn render(&mut self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
-        if self.written > 0 {
-            writeln!(out, "\n{}\n", "=".repeat(self.width).dimmed())?;
-        }
-        self.written += 1;
+    fn between(&self, out: &mut dyn Write) -> io::Result<()> {
+        writeln!(out, "\n{}\n", "=".repeat(self.width).dimmed())
+    }
+
+    fn render(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
         self.title(cable, out)?;
         self.header_fields(cable, out)?;
         self.sections(cable, out)
