@@ -9,7 +9,7 @@ use cable_inspector::output::{Renderer, json::JsonRenderer};
 use cable_inspector::{Document, parse};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-fn documents() -> Vec<Document> {
+fn documents() -> Vec<Document<'static>> {
     let corpus = std::env::var_os("CABLE_CORPUS")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
@@ -28,7 +28,7 @@ fn documents() -> Vec<Document> {
 
 fn bench(c: &mut Criterion) {
     let docs = documents();
-    let bytes: usize = docs.iter().map(|d| d.body.len() + d.header.as_ref().map_or(0, String::len)).sum();
+    let bytes: usize = docs.iter().map(|d| d.body.len() + d.header.as_ref().map_or(0, |h| h.len())).sum();
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
@@ -49,4 +49,25 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+criterion_main!(benches, sonic);
+
+fn bench_sonic(c: &mut Criterion) {
+    let docs = documents();
+    let bytes: usize = docs.iter().map(|d| d.body.len() + d.header.as_ref().map_or(0, |h| h.len())).sum();
+    let cables: Vec<_> = docs.iter().map(parse).collect();
+    let mut group = c.benchmark_group("corpus");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("render_sonic", |b| {
+        let mut out = Vec::with_capacity(bytes * 2);
+        b.iter(|| {
+            out.clear();
+            for c in &cables {
+                sonic_rs::to_writer(&mut out, c).unwrap();
+                out.push(b'\n');
+            }
+            out.len()
+        })
+    });
+    group.finish();
+}
+criterion_group!(sonic, bench_sonic);

@@ -2,16 +2,19 @@
 //! from, and whatever the publisher said about it (a web page's table, a dump
 //! record's fields).
 
+use std::borrow::Cow;
+
 use crate::model::Source;
 
-/// One cable's text, ready to parse.
+/// One cable's text, ready to parse. The text is borrowed when it sits in a
+/// larger buffer (a batch of dump records), owned otherwise.
 #[derive(Debug, Clone, Default)]
-pub struct Document {
+pub struct Document<'a> {
     /// The routing header, when the input form keeps it apart (web page,
     /// dump record). `None` means `body` holds the whole cable.
-    pub header: Option<String>,
+    pub header: Option<Cow<'a, str>>,
     /// The body, or the whole cable when `header` is `None`.
-    pub body: String,
+    pub body: Cow<'a, str>,
     pub source: Source,
     pub publisher: Publisher,
     /// Problems met while reading the input (invalid UTF-8, NUL bytes...).
@@ -29,9 +32,9 @@ pub struct Publisher {
     pub origin: Option<String>,
 }
 
-impl Document {
+impl Document<'static> {
     /// A document whose text has no separate header.
     pub fn from_text(text: String, source: Source) -> Self {
-        Document { body: text, source, ..Default::default() }
+        Document { body: Cow::Owned(text), source, ..Default::default() }
     }
 }

@@ -10,6 +10,7 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, Read, Write};
+use std::ops::Range;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Arc;
@@ -68,8 +69,9 @@ enum Job {
         name: String,
         bytes: Vec<u8>,
     },
+    /// A dump record, its fields in the batch's `data`.
     Record {
-        record: Box<csv::Record>,
+        record: csv::RecordAt,
         path: Option<String>,
     },
     Failed {
@@ -81,12 +83,15 @@ enum Job {
 struct Batch {
     seq: u64,
     jobs: Vec<Job>,
+    /// The fields of the batch's dump records, one after another.
+    data: Vec<u8>,
     input_bytes: u64,
 }
 
 /// What a job gave, in order.
 enum Piece {
-    Cable(Vec<u8>),
+    /// A rendered cable: its bytes in the batch's buffer.
+    Cable(Range<usize>),
     /// A one-line error on stderr; the run fails.
     Error(String),
     /// A file in a folder that is not a cable; said under `--verbose`.
@@ -95,6 +100,8 @@ enum Piece {
 
 struct Done {
     seq: u64,
+    /// The rendered cables of the batch, one after another.
+    data: Vec<u8>,
     pieces: Vec<Piece>,
     input_bytes: u64,
 }
@@ -102,10 +109,14 @@ struct Done {
 /// Groups jobs into batches and hands them on, one token each.
 struct Batcher {
     jobs: Vec<Job>,
+    /// Record fields of the batch being filled.
+    data: Vec<u8>,
     bytes: u64,
     seq: u64,
     tx: Sender<Batch>,
     tokens: Receiver<()>,
+    /// Emptied record buffers coming back from the workers.
+    spare: Receiver<Vec<u8>>,
 }
 
 impl Batcher {
@@ -126,7 +137,10 @@ impl Batcher {
         if self.tokens.recv().is_err() {
             return false;
         }
-        let batch = Batch { seq: self.seq, jobs: std::mem::take(&mut self.jobs), input_bytes: self.bytes };
+        let mut data = self.spare.try_recv().unwrap_or_default();
+        data.clear();
+        std::mem::swap(&mut data, &mut self.data);
+        let batch = Batch { seq: self.seq, jobs: std::mem::take(&mut self.jobs), data, input_bytes: self.bytes };
         self.seq += 1;
         self.bytes = 0;
         self.tx.send(batch).is_ok()
@@ -141,7 +155,8 @@ fn failed(name: impl Into<String>, message: impl Into<String>) -> Job {
 fn stream_dump(reader: impl Read, head: Vec<u8>, path: Option<String>, opts: &ReadOptions, out: &mut Batcher) -> bool {
     let name = path.clone().unwrap_or_else(|| "<stdin>".to_string());
     let max_record = usize::try_from(opts.max_size).unwrap_or(usize::MAX);
-    for item in DumpReader::new(reader, head, max_record) {
+    let mut dump = DumpReader::new(reader, head, max_record);
+    while let Some(item) = dump.next_into(&mut out.data) {
         let (job, bytes) = match item {
             Ok(csv::Item::Record(record)) => {
                 let size = record.size() as u64;
@@ -241,10 +256,10 @@ fn has_cable_parts(c: &Cable) -> bool {
 }
 
 /// Reads, parses and renders one job.
-fn run_job(job: Job, opts: &ReadOptions, renderer: &dyn Renderer) -> Piece {
+fn run_job(job: Job, data: &[u8], opts: &ReadOptions, renderer: &dyn Renderer, out: &mut Vec<u8>) -> Piece {
     let (doc, in_folder, name) = match job {
         Job::Failed { name, message } => return Piece::Error(format!("cable: {name}: {message}")),
-        Job::Record { record, path } => (record.into_document(path), false, String::new()),
+        Job::Record { record, path } => (record.document(data, path), false, String::new()),
         Job::Bytes { name, bytes } => match input::document_from_bytes(bytes, None, opts.format) {
             Ok(doc) => (doc, false, name),
             Err(e) => return Piece::Error(format!("cable: {name}: {e:#}")),
@@ -265,40 +280,57 @@ fn run_job(job: Job, opts: &ReadOptions, renderer: &dyn Renderer) -> Piece {
             }
         }
     };
-    render(&doc, in_folder, &name, renderer)
+    render(&doc, in_folder, &name, renderer, out)
 }
 
-fn render(doc: &Document, in_folder: bool, name: &str, renderer: &dyn Renderer) -> Piece {
+fn render(doc: &Document, in_folder: bool, name: &str, renderer: &dyn Renderer, out: &mut Vec<u8>) -> Piece {
     let cable = parse::parse(doc);
     if in_folder && !has_cable_parts(&cable) {
         return Piece::Skipped(format!("cable: {name}: skipped: no part of a cable found"));
     }
-    let mut bytes = Vec::with_capacity(doc.body.len() + 1024);
-    match renderer.render(&cable, &mut bytes) {
-        Ok(()) => Piece::Cable(bytes),
-        Err(e) => Piece::Error(format!("cable: {name}: cannot render: {e}")),
+    let start = out.len();
+    match renderer.render(&cable, out) {
+        Ok(()) => Piece::Cable(start..out.len()),
+        Err(e) => {
+            out.truncate(start);
+            Piece::Error(format!("cable: {name}: cannot render: {e}"))
+        }
     }
 }
 
 /// A worker: batches in, rendered batches out. A panic in one job (a bug)
-/// becomes that job's error line instead of ending the run.
-fn work(rx: Receiver<Batch>, tx: Sender<Done>, opts: ReadOptions, renderer: &dyn Renderer) {
+/// becomes that job's error line instead of ending the run. Output buffers
+/// come back from the writer to be filled again, so a long run touches the
+/// same memory over and over instead of fresh pages.
+fn work(
+    rx: Receiver<Batch>,
+    tx: Sender<Done>,
+    recycled: Receiver<Vec<u8>>,
+    spare: Sender<Vec<u8>>,
+    opts: ReadOptions,
+    renderer: &dyn Renderer,
+) {
     for batch in rx {
-        let pieces = batch
-            .jobs
-            .into_iter()
-            .map(|job| {
-                catch_unwind(AssertUnwindSafe(|| run_job(job, &opts, renderer))).unwrap_or_else(|panic| {
+        let mut data = recycled.try_recv().unwrap_or_default();
+        data.clear();
+        data.reserve(batch.input_bytes as usize * 3 / 2);
+        let mut pieces = Vec::with_capacity(batch.jobs.len());
+        for job in batch.jobs {
+            let start = data.len();
+            let piece = catch_unwind(AssertUnwindSafe(|| run_job(job, &batch.data, &opts, renderer, &mut data)))
+                .unwrap_or_else(|panic| {
+                    data.truncate(start);
                     let what = panic
                         .downcast_ref::<&str>()
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_default();
                     Piece::Error(format!("cable: internal error, please report: {what}"))
-                })
-            })
-            .collect();
-        if tx.send(Done { seq: batch.seq, pieces, input_bytes: batch.input_bytes }).is_err() {
+                });
+            pieces.push(piece);
+        }
+        let _ = spare.send(batch.data);
+        if tx.send(Done { seq: batch.seq, data, pieces, input_bytes: batch.input_bytes }).is_err() {
             return;
         }
     }
@@ -309,11 +341,14 @@ fn work(rx: Receiver<Batch>, tx: Sender<Done>, opts: ReadOptions, renderer: &dyn
 fn write_in_order(
     done: Receiver<Done>,
     tokens: Sender<()>,
+    recycle: Sender<Vec<u8>>,
     out: &mut dyn Write,
     renderer: &dyn Renderer,
     opts: &Options,
 ) -> io::Result<Summary> {
     let mut summary = Summary::default();
+    let mut separator = Vec::new();
+    renderer.between(&mut separator)?;
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
     for batch in done {
@@ -322,11 +357,11 @@ fn write_in_order(
             next += 1;
             for piece in batch.pieces {
                 match piece {
-                    Piece::Cable(bytes) => {
+                    Piece::Cable(range) => {
                         if summary.cables > 0 {
-                            renderer.between(out)?;
+                            out.write_all(&separator)?;
                         }
-                        out.write_all(&bytes)?;
+                        out.write_all(&batch.data[range])?;
                         summary.cables += 1;
                     }
                     Piece::Error(line) => {
@@ -344,7 +379,9 @@ fn write_in_order(
                 }
             }
             opts.progress.advance(batch.input_bytes, summary.cables);
-            // The batch is written: the producer may read another.
+            // The batch is written: its buffer goes back to the workers and
+            // the producer may read another batch.
+            let _ = recycle.send(batch.data);
             let _ = tokens.send(());
         }
     }
@@ -369,20 +406,31 @@ pub fn run(
     let (batch_tx, batch_rx) = bounded::<Batch>(in_flight);
     let (done_tx, done_rx) = unbounded::<Done>();
     let (token_tx, token_rx) = bounded::<()>(in_flight);
+    let (recycle_tx, recycle_rx) = unbounded::<Vec<u8>>();
+    let (spare_tx, spare_rx) = unbounded::<Vec<u8>>();
     for _ in 0..in_flight {
         let _ = token_tx.send(());
     }
     let read = opts.read;
     std::thread::spawn(move || {
-        let mut batcher = Batcher { jobs: Vec::new(), bytes: 0, seq: 0, tx: batch_tx, tokens: token_rx };
+        let mut batcher = Batcher {
+            jobs: Vec::new(),
+            data: Vec::new(),
+            bytes: 0,
+            seq: 0,
+            tx: batch_tx,
+            tokens: token_rx,
+            spare: spare_rx,
+        };
         produce(&inputs, &read, &mut batcher);
     });
     for _ in 0..workers {
         let (rx, tx, renderer) = (batch_rx.clone(), done_tx.clone(), Arc::clone(&renderer));
-        std::thread::spawn(move || work(rx, tx, read, renderer.as_ref()));
+        let (recycled, spare) = (recycle_rx.clone(), spare_tx.clone());
+        std::thread::spawn(move || work(rx, tx, recycled, spare, read, renderer.as_ref()));
     }
     drop(done_tx);
-    match write_in_order(done_rx, token_tx, out, renderer.as_ref(), opts) {
+    match write_in_order(done_rx, token_tx, recycle_tx, out, renderer.as_ref(), opts) {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Summary { closed_pipe: true, ..Default::default() }),
         other => other,
     }

@@ -52,8 +52,7 @@ fn corpus_dump_agrees_with_metadata_and_text_files() {
         if from_text != from_dump {
             let a = serde_json::to_value(&from_dump).unwrap();
             let b = serde_json::to_value(&from_text).unwrap();
-            let keys: Vec<&String> =
-                a.as_object().unwrap().keys().filter(|k| a[k.as_str()] != b[k.as_str()]).collect();
+            let keys: Vec<&String> = a.as_object().unwrap().keys().filter(|k| a[k.as_str()] != b[k.as_str()]).collect();
             mismatches.push(format!("{id}: {keys:?}"));
         }
     }
@@ -124,7 +123,9 @@ fn malformed_records_are_reported_and_skipped() {
         let records: Vec<_> = cables.iter().map(|c| c["source"]["record"].as_u64().unwrap()).collect();
         assert_eq!(records, [1, 4], "the records around the bad one are read");
     }
-    for (tail, reason) in [("\"2\",\"1/1/2000 1:00\",\"never closed", "unterminated quote"), ("\"2\",\"a\\", "escape at end")] {
+    for (tail, reason) in
+        [("\"2\",\"1/1/2000 1:00\",\"never closed", "unterminated quote"), ("\"2\",\"a\\", "escape at end")]
+    {
         let f = dump_with(tail);
         let out = cable().arg("--json").arg(f.path()).output().unwrap();
         assert_eq!(out.status.code(), Some(1));
@@ -191,7 +192,10 @@ fn a_symlink_loop_is_reported_not_followed() {
 
 #[test]
 fn the_text_report_separates_cables_and_names_each_source() {
-    let out = cable().args(["--color", "never", "examples/09VALLETTA412.txt", "examples/10MONTEVIDEO55.html"]).output().unwrap();
+    let out = cable()
+        .args(["--color", "never", "examples/09VALLETTA412.txt", "examples/10MONTEVIDEO55.html"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.matches(&"=".repeat(80)).count(), 1, "one separator between two cables");
     assert!(text.contains("Source         examples/09VALLETTA412.txt (text)"));

@@ -7,6 +7,7 @@
 //! larger than it) whatever the file size. A malformed record is reported
 //! with its number and byte offset, and reading goes on at the next record.
 
+use std::borrow::Cow;
 use std::io::{self, Read};
 use std::ops::Range;
 
@@ -54,33 +55,78 @@ pub struct Record {
 impl Record {
     /// The cable document: header and content to parse, the other fields as
     /// the publisher's word.
-    pub fn into_document(self, path: Option<String>) -> Document {
-        let [_, created, id, origin, classification, _refs, header, content] = self.fields;
-        let non_empty = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());
-        Document {
-            header: Some(header),
-            body: content,
-            source: Source { path, format: Format::Csv, record: Some(self.number), offset: Some(self.offset) },
-            publisher: Publisher {
-                id: non_empty(id),
-                created: us_date_time(&created),
-                classification: non_empty(classification),
-                origin: non_empty(origin),
-            },
-            warnings: self.warnings,
-        }
+    pub fn into_document(self, path: Option<String>) -> Document<'static> {
+        let [a, b, c, d, e, f, g, h] = self.fields.map(Cow::Owned);
+        document([a, b, c, d, e, f, g, h], self.number, self.offset, self.warnings, path)
+    }
+}
+
+/// A record whose unescaped fields sit in a caller's buffer (a batch of
+/// records shares one buffer: no allocation per field).
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordAt {
+    pub number: u64,
+    pub offset: u64,
+    /// Byte ranges of the fields in the buffer; each is valid UTF-8.
+    pub fields: [Range<usize>; FIELDS],
+    pub warnings: Vec<String>,
+}
+
+impl RecordAt {
+    /// The cable document, borrowing its text from `data`, the buffer the
+    /// record was read into.
+    pub fn document<'a>(&self, data: &'a [u8], path: Option<String>) -> Document<'a> {
+        let mut warnings = self.warnings.clone();
+        let mut n = 0;
+        let fields = self.fields.clone().map(|r| {
+            n += 1;
+            let bytes = data.get(r).unwrap_or_default();
+            // The fast validator first; invalid bytes are replaced, with a
+            // warning, as in any other input.
+            match std::str::from_utf8(bytes) {
+                Ok(text) => Cow::Borrowed(text),
+                Err(_) => {
+                    warnings.push(format!("invalid UTF-8 in field {n} of the dump record: replaced"));
+                    String::from_utf8_lossy(bytes)
+                }
+            }
+        });
+        document(fields, self.number, self.offset, warnings, path)
     }
 
     /// Input bytes the record took (for progress and batching).
     pub fn size(&self) -> usize {
-        self.fields.iter().map(String::len).sum::<usize>() + 3 * FIELDS
+        self.fields.iter().map(|r| r.len() + 3).sum()
+    }
+}
+
+fn document(
+    fields: [Cow<'_, str>; FIELDS],
+    number: u64,
+    offset: u64,
+    warnings: Vec<String>,
+    path: Option<String>,
+) -> Document<'_> {
+    let [_, created, id, origin, classification, _refs, header, content] = fields;
+    let non_empty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    Document {
+        publisher: Publisher {
+            id: non_empty(&id),
+            created: us_date_time(&created),
+            classification: non_empty(&classification),
+            origin: non_empty(&origin),
+        },
+        header: Some(header),
+        body: content,
+        source: Source { path, format: Format::Csv, record: Some(number), offset: Some(offset) },
+        warnings,
     }
 }
 
 /// What the reader yields: a record, or why a stretch of input was not one.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Item {
-    Record(Box<Record>),
+pub enum Item<R = Box<Record>> {
+    Record(R),
     Malformed {
         /// The record's position in the input (1-based).
         index: u64,
@@ -198,9 +244,9 @@ fn running_number(b: &[u8]) -> Option<u64> {
     std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
-/// Removes backslash escapes: `\"` -> `"`, `\'` -> `'`, `\\` -> `\`.
-fn unescape(field: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(field.len());
+/// Appends `field` to `out` without its backslash escapes: `\"` -> `"`,
+/// `\'` -> `'`, `\\` -> `\`.
+fn unescape_into(field: &[u8], out: &mut Vec<u8>) {
     let mut rest = field;
     while let Some(p) = memchr::memchr(b'\\', rest) {
         out.extend_from_slice(&rest[..p]);
@@ -210,7 +256,6 @@ fn unescape(field: &[u8]) -> Vec<u8> {
         rest = rest.get(p + 2..).unwrap_or_default();
     }
     out.extend_from_slice(rest);
-    out
 }
 
 /// Streams items from a dump.
@@ -274,20 +319,21 @@ impl<R: Read> DumpReader<R> {
         Ok(())
     }
 
-    fn record(&mut self, len: usize, ranges: &[Range<usize>]) -> Record {
+    /// Unescapes the fields of the record at `pos` into `out`.
+    fn record(&mut self, len: usize, ranges: &[Range<usize>], out: &mut Vec<u8>) -> RecordAt {
         let start = self.pos;
         let offset = self.base + start as u64;
-        let mut warnings = Vec::new();
-        let fields: [String; FIELDS] = std::array::from_fn(|n| {
-            let bytes = unescape(&self.buf[start + ranges[n].start..start + ranges[n].end]);
-            String::from_utf8(bytes).unwrap_or_else(|e| {
-                warnings.push(format!("invalid UTF-8 in field {} of the dump record: replaced", n + 1));
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            })
+        let warnings = Vec::new();
+        // UTF-8 is checked where the fields are used (by the workers).
+        let fields: [Range<usize>; FIELDS] = std::array::from_fn(|n| {
+            let at = out.len();
+            unescape_into(&self.buf[start + ranges[n].start..start + ranges[n].end], out);
+            at..out.len()
         });
         self.pos += len;
-        let number = fields[0].trim().parse().unwrap_or(self.index);
-        Record { number, offset, fields, warnings }
+        let number =
+            std::str::from_utf8(&out[fields[0].clone()]).ok().and_then(|n| n.trim().parse().ok()).unwrap_or(self.index);
+        RecordAt { number, offset, fields, warnings }
     }
 
     /// Drops input up to the next record start after a malformed record;
@@ -313,10 +359,9 @@ impl<R: Read> DumpReader<R> {
     }
 }
 
-impl<R: Read> Iterator for DumpReader<R> {
-    type Item = io::Result<Item>;
-
-    fn next(&mut self) -> Option<Self::Item> {
+impl<R: Read> DumpReader<R> {
+    /// The next item; a record's fields are appended to `out`.
+    pub fn next_into(&mut self, out: &mut Vec<u8>) -> Option<io::Result<Item<RecordAt>>> {
         loop {
             if self.skipping {
                 if !self.resync()
@@ -348,7 +393,7 @@ impl<R: Read> Iterator for DumpReader<R> {
                 }
                 Scan::Complete { len, fields } => {
                     self.index += 1;
-                    return Some(Ok(Item::Record(Box::new(self.record(len, &fields)))));
+                    return Some(Ok(Item::Record(self.record(len, &fields, out))));
                 }
                 Scan::Incomplete if self.buf.len() - self.pos > self.max_record => {
                     self.index += 1;
@@ -377,6 +422,23 @@ impl<R: Read> Iterator for DumpReader<R> {
                 }
             }
         }
+    }
+}
+
+/// Records one at a time, each with its own strings (simple, for tests and
+/// small jobs; the pipeline reads batches with `next_into`).
+impl<R: Read> Iterator for DumpReader<R> {
+    type Item = io::Result<Item>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut data = Vec::new();
+        Some(self.next_into(&mut data)?.map(|item| match item {
+            Item::Record(at) => {
+                let fields = at.fields.map(|r| String::from_utf8_lossy(&data[r]).into_owned());
+                Item::Record(Box::new(Record { number: at.number, offset: at.offset, fields, warnings: at.warnings }))
+            }
+            Item::Malformed { index, offset, reason } => Item::Malformed { index, offset, reason },
+        }))
     }
 }
 
@@ -430,6 +492,17 @@ mod tests {
         assert_eq!(doc.source.record, Some(1));
         assert_eq!(doc.source.format, Format::Csv);
         assert!(doc.header.unwrap().starts_with("P R 281848Z"));
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_record_is_replaced_with_a_warning() {
+        let input = b"\"1\",\"1/1/2000 1:00\",\"ID\",\"o\",\"c\",\"\",\"h\",\"O\xd5CONNOR\"\n";
+        let mut reader = DumpReader::new(&input[..], Vec::new(), 1 << 20);
+        let mut data = Vec::new();
+        let Some(Ok(Item::Record(at))) = reader.next_into(&mut data) else { panic!("no record") };
+        let doc = at.document(&data, None);
+        assert_eq!(doc.body, "O\u{fffd}CONNOR");
+        assert_eq!(doc.warnings, ["invalid UTF-8 in field 8 of the dump record: replaced"]);
     }
 
     #[test]

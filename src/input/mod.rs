@@ -8,6 +8,7 @@ pub mod html;
 pub mod markdown;
 pub mod walk;
 
+use std::borrow::Cow;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -105,7 +106,7 @@ pub fn detect(text: &str) -> Format {
 }
 
 /// Decodes the bytes of one cable (any form but a dump) into a document.
-pub fn document_from_bytes(bytes: Vec<u8>, path: Option<String>, format: Option<Format>) -> Result<Document> {
+pub fn document_from_bytes(bytes: Vec<u8>, path: Option<String>, format: Option<Format>) -> Result<Document<'static>> {
     let mut warnings = Vec::new();
     let text = decode::decode(bytes, &mut warnings)?;
     let format = format.unwrap_or_else(|| detect(&text));
@@ -116,7 +117,7 @@ pub fn document_from_bytes(bytes: Vec<u8>, path: Option<String>, format: Option<
 }
 
 /// Turns text of a known form into a document.
-pub fn to_document(text: String, format: Format) -> Result<Document> {
+pub fn to_document(text: String, format: Format) -> Result<Document<'static>> {
     let source = Source { format, ..Default::default() };
     Ok(match format {
         Format::Text => Document::from_text(text, source),
@@ -126,7 +127,13 @@ pub fn to_document(text: String, format: Format) -> Result<Document> {
             let Some(page) = html::read_page(&text) else {
                 bail!("HTML page without <pre> blocks: not a cable page");
             };
-            Document { header: page.header, body: page.body, source, publisher: page.publisher, warnings: Vec::new() }
+            Document {
+                header: page.header.map(Cow::Owned),
+                body: Cow::Owned(page.body),
+                source,
+                publisher: page.publisher,
+                warnings: Vec::new(),
+            }
         }
     })
 }

@@ -4,17 +4,18 @@
 pub mod json;
 pub mod text;
 
-use std::io::{self, Write};
+use std::io;
 
 use crate::model::Cable;
 
 /// Writes cables in one output form. Renderers hold no state between cables,
 /// so worker threads can share one.
 pub trait Renderer {
-    fn render(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()>;
+    /// Appends one cable's output to `out` (workers render into buffers).
+    fn render(&self, cable: &Cable, out: &mut Vec<u8>) -> io::Result<()>;
 
     /// Written between two cables (a separator for readers of the report).
-    fn between(&self, _out: &mut dyn Write) -> io::Result<()> {
+    fn between(&self, _out: &mut Vec<u8>) -> io::Result<()> {
         Ok(())
     }
 }

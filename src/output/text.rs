@@ -263,11 +263,11 @@ impl TextRenderer {
 }
 
 impl Renderer for TextRenderer {
-    fn between(&self, out: &mut dyn Write) -> io::Result<()> {
+    fn between(&self, out: &mut Vec<u8>) -> io::Result<()> {
         writeln!(out, "\n{}\n", "=".repeat(self.width).dimmed())
     }
 
-    fn render(&self, cable: &Cable, out: &mut dyn Write) -> io::Result<()> {
+    fn render(&self, cable: &Cable, out: &mut Vec<u8>) -> io::Result<()> {
         self.title(cable, out)?;
         self.header_fields(cable, out)?;
         self.sections(cable, out)

@@ -68,7 +68,12 @@ pub fn lines_with_of(text: &str, lines: &[&str]) -> Vec<bool> {
 
 /// A line with nothing but whitespace (including no-break spaces).
 pub fn is_blank(line: &str) -> bool {
-    line.trim().is_empty()
+    // Most lines start with a printable ASCII byte: no trim needed.
+    match line.as_bytes().first() {
+        None => true,
+        Some(&b) if b > b' ' && b < 0x80 => false,
+        _ => line.trim().is_empty(),
+    }
 }
 
 /// ASCII blanks that separate words (no-break spaces are kept as written).
@@ -80,52 +85,88 @@ fn is_blank_byte(b: u8) -> bool {
 /// the first when `out` is not empty). Works on bytes: the hot loop of the
 /// parser, run over every body line.
 pub fn push_words(out: &mut String, s: &str) {
-    let t = s.trim_matches(|c: char| c.is_ascii() && is_blank_byte(c as u8));
-    if t.is_empty() {
+    let b = s.as_bytes();
+    // Trim blanks at both ends (ASCII only: they are char boundaries).
+    let start = b.iter().position(|&c| !is_blank_byte(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_blank_byte(c)).map_or(start, |p| p + 1);
+    if start == end {
         return;
     }
     if !out.is_empty() && !out.ends_with('\n') {
         out.push(' ');
     }
-    let b = t.as_bytes();
-    let odd_blanks = memchr::memchr3(b'\t', b'\n', b'\r', b).is_some() || memchr::memchr2(0x0b, 0x0c, b).is_some();
-    if !odd_blanks {
-        // Spaces only: copy everything but the extra spaces of each double
-        // space, found with a vectorised search.
-        static DOUBLE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
-        let mut run = 0;
-        for p in DOUBLE.find_iter(b) {
-            if p < run {
-                continue;
-            }
-            out.push_str(&t[run..p + 1]);
-            run = p + 1 + b[p + 1..].iter().take_while(|&&c| c == b' ').count();
-        }
-        out.push_str(&t[run..]);
-        return;
-    }
+    out.reserve(end - start);
     // Copy runs that need no change in one go; only a blank that is not a
-    // single space cuts a run.
-    let mut run = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if !is_blank_byte(b[i]) {
+    // single space (double spaces after sentences, tabs) cuts a run. Most
+    // bytes take the first test, so the loop stays tight.
+    let mut run = start;
+    let mut i = start;
+    while i < end {
+        if b[i] > b' ' {
+            i += 1;
+            continue;
+        }
+        if !is_blank_byte(b[i]) || (b[i] == b' ' && b[i + 1] > b' ') {
             i += 1;
             continue;
         }
         let mut j = i + 1;
-        while j < b.len() && is_blank_byte(b[j]) {
+        while j < end && is_blank_byte(b[j]) {
             j += 1;
         }
-        if j - i > 1 || b[i] != b' ' {
-            // Blank bytes are ASCII, so `run`, `i` and `j` are char boundaries.
-            out.push_str(&t[run..i]);
-            out.push(' ');
-            run = j;
-        }
+        // Blank bytes are ASCII, so `run`, `i` and `j` are char boundaries.
+        out.push_str(&s[run..i]);
+        out.push(' ');
+        run = j;
         i = j;
     }
-    out.push_str(&t[run..]);
+    out.push_str(&s[run..end]);
+}
+
+/// `s` without blanks at either end (ASCII blanks: they are char
+/// boundaries).
+pub fn trim_blanks(s: &str) -> &str {
+    let b = s.as_bytes();
+    let start = b.iter().position(|&c| !is_blank_byte(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_blank_byte(c)).map_or(start, |p| p + 1);
+    &s[start..end]
+}
+
+/// Collapses runs of blanks inside a paragraph already joined with single
+/// spaces (and newlines before bullets). Searches the whole text at once
+/// with vectorised scans, so ordinary text costs a copy and no per-byte
+/// branches; tabs and other odd blanks take the slow path.
+pub fn collapse_runs(text: String) -> String {
+    let b = text.as_bytes();
+    let odd = memchr::memchr3(b'\t', b'\r', 0x0b, b).is_some() || memchr::memchr(0x0c, b).is_some();
+    if odd {
+        let mut out = String::with_capacity(text.len());
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            let mut words = String::with_capacity(line.len());
+            push_words(&mut words, line);
+            out.push_str(&words);
+        }
+        return out;
+    }
+    static DOUBLE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"  "));
+    let mut hits = DOUBLE.find_iter(b).peekable();
+    if hits.peek().is_none() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for p in hits {
+        if p < run {
+            continue;
+        }
+        out.push_str(&text[run..=p]);
+        run = p + 1 + b[p + 1..].iter().take_while(|&&c| c == b' ').count();
+    }
+    out.push_str(&text[run..]);
+    out
 }
 
 /// Joins lines with single spaces, collapsing runs of whitespace.
@@ -313,6 +354,19 @@ mod tests {
         let mut out = "first".to_string();
         push_words(&mut out, " second");
         assert_eq!(out, "first second");
+    }
+
+    #[test]
+    fn collapses_runs_in_joined_text() {
+        for (input, want) in [
+            ("a  b   c    d", "a b c d"),
+            ("one\n-- two  three", "one\n-- two three"),
+            ("tab\there", "tab here"),
+            ("plain text", "plain text"),
+        ] {
+            assert_eq!(collapse_runs(input.to_string()), want, "{input:?}");
+        }
+        assert_eq!(trim_blanks("\t x y \r"), "x y");
     }
 
     #[test]

@@ -1,9 +1,6 @@
 //! Body paragraphs: `1. (C) ...` with portion markings, unnumbered headings
 //! (`Implications of the Closure Case` over a dashed rule) and blocks.
 
-use std::sync::LazyLock;
-
-use memchr::memmem;
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while_m_n, take_while1},
@@ -12,7 +9,7 @@ use nom::{
     sequence::delimited,
 };
 
-use super::lines::{ends_sentence, is_blank, is_rule, push_words};
+use super::lines::{collapse_runs, ends_sentence, is_blank, is_rule, trim_blanks};
 use crate::model::Paragraph;
 
 /// A paragraph marker at the start of a line.
@@ -99,8 +96,9 @@ fn starts_paragraph(line: &str, previous: Option<&str>) -> bool {
 const RULE_RUN: &str = "-----";
 
 fn has_rule_run(line: &str) -> bool {
-    static RUN: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(RULE_RUN));
-    RUN.find(line.as_bytes()).is_some()
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'-', b)
+        .any(|p| b.len() - p >= RULE_RUN.len() && b[p..p + RULE_RUN.len()] == *RULE_RUN.as_bytes())
 }
 
 /// One line cut at its dashed rules: text pieces and rules, in order.
@@ -197,13 +195,17 @@ fn looks_like_title(line: &str) -> bool {
 fn join_block(lines: &[&str]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
     for line in lines {
-        let t = line.trim_start();
-        if !out.is_empty() && (t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t)) {
-            out.push('\n');
+        let t = trim_blanks(line);
+        if t.is_empty() {
+            continue;
         }
-        push_words(&mut out, t);
+        if !out.is_empty() {
+            let own_line = t.starts_with("--") || t.starts_with("- ") || t.starts_with("* ") || is_sub_item(t);
+            out.push(if own_line { '\n' } else { ' ' });
+        }
+        out.push_str(t);
     }
-    out
+    collapse_runs(out)
 }
 
 /// `A. (C) ...`, `(a) ...`, `B) ...`: lettered sub-paragraph starts.

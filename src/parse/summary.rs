@@ -1,6 +1,10 @@
 //! The summary: `1. (C) BEGIN SUMMARY: ... END SUMMARY.`, `Summary: ...`,
 //! or an underlined `Summary` heading over the paragraph.
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::lines::collapse_whitespace;
 use crate::model::Paragraph;
 
@@ -56,12 +60,20 @@ fn is_summary_heading(p: &Paragraph) -> bool {
 
 /// Byte position of the end marker (`END SUMMARY`, `END OF SUMMARY`).
 fn end_marker(text: &str) -> Option<usize> {
+    // Look for the rare "ummary"/"UMMARY" and check what comes before, instead
+    // of stopping at every "e" of the text.
+    static LOWER: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"ummary"));
+    static UPPER: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b"UMMARY"));
     let b = text.as_bytes();
-    memchr::memchr2_iter(b'E', b'e', b).find(|&at| {
-        ["END SUMMARY", "END OF SUMMARY"]
-            .iter()
-            .any(|m| b.get(at..at + m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))
-    })
+    let ends = |hit: usize| {
+        ["END S", "END OF S"].iter().find_map(|m| {
+            let at = (hit + 1).checked_sub(m.len())?;
+            b[at..=hit].eq_ignore_ascii_case(m.as_bytes()).then_some(at)
+        })
+    };
+    let lower = LOWER.find_iter(b).find_map(|p| ends(p.checked_sub(1)?));
+    let upper = UPPER.find_iter(b).find_map(|p| ends(p.checked_sub(1)?));
+    lower.into_iter().chain(upper).min()
 }
 
 /// Text up to an end marker, without it and the bracket or dash before it.
