@@ -302,19 +302,8 @@ impl<R: Read> DumpReader<R> {
             self.base += self.pos as u64;
             self.pos = 0;
         }
-        let old = self.buf.len();
-        self.buf.resize(old + CHUNK, 0);
-        let n = loop {
-            match self.reader.read(&mut self.buf[old..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.buf.truncate(old);
-                    return Err(e);
-                }
-            }
-        };
-        self.buf.truncate(old + n);
+        // Reads into the spare capacity (no zeroing of the buffer first).
+        let n = (&mut self.reader).take(CHUNK as u64).read_to_end(&mut self.buf)?;
         self.eof = n == 0;
         Ok(())
     }

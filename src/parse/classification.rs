@@ -78,9 +78,11 @@ fn spells(letters: &str, word: &str) -> bool {
 
 /// Could `letters` still grow into a level word?
 fn could_spell(letters: &str) -> bool {
-    let up = letters.to_ascii_uppercase();
+    let up = letters.as_bytes();
+    let prefix = |w: &[u8], p: &[u8]| w.len() >= p.len() && w[..p.len()].eq_ignore_ascii_case(p);
     LEVELS.iter().any(|(w, _)| {
-        w.starts_with(&up) || (up.len() > 1 && w.starts_with(&up[1..])) || (w.len() > 1 && w[1..].starts_with(&up))
+        let w = w.as_bytes();
+        prefix(w, up) || (up.len() > 1 && prefix(w, &up[1..])) || prefix(&w[1..], up)
     })
 }
 

@@ -108,9 +108,7 @@ fn remove_page_breaks<'a>(text: &str, lines: &[&'a str]) -> Vec<Cow<'a, str>> {
             continue;
         }
         // Old page headers come after repeated bare classification words.
-        while out.last().is_some_and(|l| {
-            is_blank(l) || classification::class_line(l).is_some_and(|c| c.office.is_none() && c.section.is_none())
-        }) {
+        while out.last().is_some_and(|l| is_blank(l) || is_bare_level_word(l)) {
             out.pop();
         }
         i += 1;
@@ -124,6 +122,12 @@ fn remove_page_breaks<'a>(text: &str, lines: &[&'a str]) -> Vec<Cow<'a, str>> {
         }
     }
     out
+}
+
+/// `CONFIDENTIAL` alone on a line (old copies repeat it over page headers).
+fn is_bare_level_word(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 16 && classification::class_line(t).is_some_and(|c| c.office.is_none() && c.section.is_none())
 }
 
 fn read_front_matter(cable: &mut Cable, pre: &preamble::Preamble, year: Option<u16>) {

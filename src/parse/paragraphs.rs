@@ -53,8 +53,10 @@ pub fn leading_marking(line: &str) -> Option<(String, &str)> {
 /// 1-199; `1.4 (b)` and `2007. ` are not markers.
 pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
     // Fast reject: called on every body line, and most start with a letter.
-    if !line.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
+    match line.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() => {}
+        Some(b' ') if line.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) => {}
+        _ => return None,
     }
     let (i, (_, n, sep)) = (space0::<&str, nom::error::Error<&str>>, number, one_of(".),")).parse(line).ok()?;
     if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {

@@ -83,10 +83,13 @@ const CAPTION_PHRASES: &[&str] = &[
 
 /// The captions on a caption line, or `None` when the line is something else.
 pub fn captions(line: &str) -> Option<Vec<String>> {
-    let upper = line.trim().to_ascii_uppercase();
-    if upper.is_empty() {
+    let t = line.trim();
+    // Captions are short and have no sentence punctuation: most lines fail
+    // here, before any copy is made.
+    if t.is_empty() || t.len() > 60 || t.contains([':', '(']) {
         return None;
     }
+    let upper = t.to_ascii_uppercase();
     if let Some(phrase) = CAPTION_PHRASES.iter().find(|p| **p == upper) {
         return Some(vec![phrase.replace("E F T O", "EFTO")]);
     }
@@ -154,19 +157,15 @@ fn is_lead_junk(line: &str) -> bool {
 /// Position of a keyword run onto the same line (case-insensitive, at a word
 /// start): `E.O. 12958: DECL: 11/29/10 TAGS: PGOV`.
 fn inline_keyword(line: &str, keyword: &str) -> Option<usize> {
-    let upper = line.to_ascii_uppercase();
-    let mut from = 0;
-    while let Some(p) = upper[from..].find(keyword) {
-        let at = from + p;
-        let before_ok = at > 0 && upper.as_bytes()[at - 1] == b' ';
-        let after = &upper[at + keyword.len()..];
-        let after_ok = after.starts_with([':', ' ']) || after.is_empty();
-        if before_ok && after_ok {
-            return Some(at);
-        }
-        from = at + keyword.len();
-    }
-    None
+    let b = line.as_bytes();
+    let k = keyword.as_bytes();
+    // Candidates start after a space; compare without copying the line.
+    memchr::memchr_iter(b' ', b).map(|p| p + 1).find(|&at| {
+        let after = at + k.len();
+        b.len() >= after
+            && b[at..after].eq_ignore_ascii_case(k)
+            && (after == b.len() || b[after] == b':' || b[after] == b' ')
+    })
 }
 
 /// A paragraph run onto a front-matter line: `... 1.4 (b) and (d). 1. (C) Summary`.

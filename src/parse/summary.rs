@@ -51,11 +51,11 @@ fn lead_in(text: &str) -> Option<usize> {
 
 /// A heading paragraph that introduces the summary: `Summary`, `SUMMARY:`.
 fn is_summary_heading(p: &Paragraph) -> bool {
+    let text = p.text.trim_end_matches([':', '.', ' ']);
     p.number.is_none()
-        && matches!(
-            p.text.trim_end_matches([':', '.', ' ']).to_ascii_uppercase().as_str(),
-            "SUMMARY" | "SUMMARY AND COMMENT" | "EXECUTIVE SUMMARY" | "BACKGROUND AND SUMMARY"
-        )
+        && ["SUMMARY", "SUMMARY AND COMMENT", "EXECUTIVE SUMMARY", "BACKGROUND AND SUMMARY"]
+            .iter()
+            .any(|h| h.eq_ignore_ascii_case(text))
 }
 
 /// Byte position of the end marker (`END SUMMARY`, `END OF SUMMARY`).
@@ -124,7 +124,22 @@ pub fn summary(paragraphs: &[Paragraph]) -> Option<String> {
             pieces
         }
     };
-    let text = collapse_whitespace(&pieces.join(" "));
+    // Paragraph texts are already single-spaced: only the pieces' ends and
+    // the line breaks before bullets need care.
+    let mut text = String::with_capacity(pieces.iter().map(|p| p.len() + 1).sum());
+    for piece in pieces {
+        let piece = piece.trim();
+        if piece.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(piece);
+    }
+    if text.contains(['\n', '\t']) || memmem::find(text.as_bytes(), b"  ").is_some() {
+        text = collapse_whitespace(&text);
+    }
     (!text.is_empty()).then_some(text)
 }
 
