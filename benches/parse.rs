@@ -36,11 +36,11 @@ fn bench(c: &mut Criterion) {
     let cables: Vec<_> = docs.iter().map(parse).collect();
     group.bench_function("render_json", |b| {
         let mut out = Vec::with_capacity(bytes * 2);
-        let r = JsonRenderer { pretty: false };
+        let r = JsonRenderer::whole(false);
         b.iter(|| {
             out.clear();
             for c in &cables {
-                r.render(c, &mut out).unwrap();
+                r.render(c, Default::default(), &mut out).unwrap();
             }
             out.len()
         })

@@ -3,15 +3,22 @@
 //! read is reported on stderr in one line and the run goes on; a closed
 //! stdout ends the run quietly.
 
-use std::io::{self, BufWriter, IsTerminal};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::Arc;
 
-use anyhow::{Context, Result};
+use anyhow::{Context as _, Result};
+use clap::CommandFactory;
 
-use crate::cli::{Cli, ColorChoice};
+use crate::cli::{Cli, ColorChoice, Command, CommonArgs};
 use crate::exit::ExitCode;
+use crate::filter::Filter;
 use crate::input::{Input, ReadOptions};
-use crate::output::{Renderer, json::JsonRenderer, text::TextRenderer};
+use crate::output::Renderer;
+use crate::output::json::JsonRenderer;
+use crate::output::lines::LineRenderer;
+use crate::output::part::Part;
+use crate::output::table::TableRenderer;
+use crate::output::text::TextRenderer;
 use crate::pipeline::{self, Options};
 use crate::progress::Progress;
 
@@ -55,24 +62,60 @@ fn total_size(inputs: &[Input]) -> Option<u64> {
     })
 }
 
-/// Runs the command line.
-pub fn run(cli: Cli) -> Result<ExitCode> {
-    let Some(inputs) = inputs(&cli.files) else {
-        eprintln!("cable: no input: name cable files, or pipe a cable into stdin (see cable --help)");
-        return Ok(ExitCode::Usage);
+/// A usage error found after clap: said like clap says its own, exit 2.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("cable: {message}");
+    ExitCode::Usage
+}
+
+/// The renderer the options ask for, or a usage error.
+fn renderer(part: Part, args: &CommonArgs) -> Result<Arc<dyn Renderer + Send + Sync>, String> {
+    if let Some(format) = args.format {
+        let columns = if args.fields.is_empty() { part.default_columns() } else { args.fields.clone() };
+        part.check_fields(&columns, true)?;
+        return Ok(Arc::new(TableRenderer { format, part, columns }));
+    }
+    if args.json || args.pretty {
+        part.check_fields(&args.fields, false)?;
+        return Ok(Arc::new(JsonRenderer { pretty: args.pretty, part, fields: args.fields.clone() }));
+    }
+    if !args.fields.is_empty() {
+        return Err("--fields needs --json or --format".to_string());
+    }
+    Ok(match part {
+        Part::Whole => Arc::new(TextRenderer::new(report_width(args.width))),
+        _ => Arc::new(LineRenderer { part }),
+    })
+}
+
+fn filter(args: &CommonArgs) -> Filter {
+    Filter {
+        tags: args.tag.iter().map(|t| t.to_uppercase()).collect(),
+        classification: args.classification.as_ref().map(|c| c.trim().to_uppercase()),
+        from: args.from.clone(),
+        to: args.to.clone(),
+        origin: args.origin.as_ref().map(|o| o.to_lowercase()),
+        grep: args.grep.clone(),
+    }
+}
+
+/// Runs one cable subcommand over its inputs.
+fn run_cables(part: Part, args: CommonArgs) -> Result<ExitCode> {
+    let Some(inputs) = inputs(&args.files) else {
+        return Ok(usage_error("no input: name cable files or folders, or pipe cables into stdin (see cable --help)"));
     };
-    colored::control::set_override(use_color(cli.color));
-    let renderer: Arc<dyn Renderer + Send + Sync> = if cli.json || cli.pretty {
-        Arc::new(JsonRenderer { pretty: cli.pretty })
-    } else {
-        Arc::new(TextRenderer::new(report_width(cli.width)))
+    colored::control::set_override(use_color(args.color));
+    let renderer = match renderer(part, &args) {
+        Ok(r) => r,
+        Err(message) => return Ok(usage_error(&message)),
     };
-    let threads = cli.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let show_progress = !cli.no_progress && io::stderr().is_terminal();
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let show_progress = !args.no_progress && io::stderr().is_terminal();
     let opts = Options {
-        read: ReadOptions { format: cli.input_format.map(Into::into), max_size: cli.max_size },
+        read: ReadOptions { format: args.input_format.map(Into::into), max_size: args.max_size },
+        filter: filter(&args),
         threads,
-        verbose: cli.verbose,
+        verbose: args.verbose,
         progress: if show_progress { Progress::new(true, total_size(&inputs)) } else { Progress::none() },
     };
     let stdout = io::stdout();
@@ -82,8 +125,47 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     if summary.closed_pipe {
         return Ok(ExitCode::Success);
     }
-    if cli.verbose {
-        eprintln!("cable: {} cables, {} failed, {} skipped", summary.cables, summary.failed, summary.skipped);
+    if args.verbose {
+        let matched = if opts.filter.is_empty() {
+            String::new()
+        } else {
+            format!(" ({} matched the filters, {} did not)", summary.cables, summary.filtered)
+        };
+        eprintln!(
+            "cable: {} cables{matched}, {} failed, {} skipped",
+            summary.cables + summary.filtered,
+            summary.failed,
+            summary.skipped
+        );
     }
     Ok(if summary.failed > 0 { ExitCode::SomeFailed } else { ExitCode::Success })
+}
+
+/// Writes generated text (completions, man page) to stdout; a closed pipe
+/// is not an error.
+fn print_generated(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<ExitCode> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e).context("cannot write output"),
+        _ => Ok(ExitCode::Success),
+    }
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        None => run_cables(Part::Whole, cli.show),
+        Some(Command::Show(args)) => run_cables(Part::Whole, args),
+        Some(Command::Summary(args)) => run_cables(Part::Summary, args),
+        Some(Command::Tags(args)) => run_cables(Part::Tags, args),
+        Some(Command::Refs(args)) => run_cables(Part::Refs, args),
+        Some(Command::Paragraphs(p)) => run_cables(Part::Paragraphs(p.number), p.common),
+        Some(Command::Meta(args)) => run_cables(Part::Meta, args),
+        Some(Command::Completions { shell }) => print_generated(|out| {
+            clap_complete::generate(shell, &mut Cli::command(), "cable", out);
+            Ok(())
+        }),
+        Some(Command::Man) => print_generated(|out| clap_mangen::Man::new(Cli::command()).render(out)),
+    }
 }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod cli;
 pub mod document;
 pub mod exit;
+pub mod filter;
 pub mod input;
 pub mod model;
 pub mod output;

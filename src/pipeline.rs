@@ -18,18 +18,21 @@ use std::sync::Arc;
 use crossbeam_channel::{Receiver, Sender, bounded, unbounded};
 
 use crate::document::Document;
+use crate::filter::Filter;
 use crate::input::csv::{self, DumpReader};
 use crate::input::decode::NotText;
 use crate::input::walk::{self, Entry};
 use crate::input::{self, Input, ReadOptions};
 use crate::model::{Cable, Format};
-use crate::output::Renderer;
+use crate::output::{Context, Renderer};
 use crate::parse;
 use crate::progress::Progress;
 
 /// How the run goes.
 pub struct Options {
     pub read: ReadOptions,
+    /// Which parsed cables are printed.
+    pub filter: Filter,
     pub threads: usize,
     /// Notes on skipped files and a count at the end, on stderr.
     pub verbose: bool,
@@ -39,7 +42,10 @@ pub struct Options {
 /// What a run did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Summary {
+    /// Cables printed.
     pub cables: u64,
+    /// Cables read but left out by the filters.
+    pub filtered: u64,
     pub failed: u64,
     pub skipped: u64,
     /// Output stopped because the reader of stdout went away.
@@ -96,6 +102,8 @@ enum Piece {
     Error(String),
     /// A file in a folder that is not a cable; said under `--verbose`.
     Skipped(String),
+    /// A cable the filters left out.
+    Filtered,
 }
 
 struct Done {
@@ -256,7 +264,17 @@ fn has_cable_parts(c: &Cable) -> bool {
 }
 
 /// Reads, parses and renders one job.
-fn run_job(job: Job, data: &[u8], opts: &ReadOptions, renderer: &dyn Renderer, out: &mut Vec<u8>) -> Piece {
+/// What every worker needs besides the job.
+struct Work {
+    read: ReadOptions,
+    filter: Filter,
+    renderer: Arc<dyn Renderer + Send + Sync>,
+    /// Several inputs were named: line output shows ids.
+    several_inputs: bool,
+}
+
+fn run_job(job: Job, data: &[u8], work: &Work, out: &mut Vec<u8>) -> Piece {
+    let opts = &work.read;
     let (doc, in_folder, name) = match job {
         Job::Failed { name, message } => return Piece::Error(format!("cable: {name}: {message}")),
         Job::Record { record, path } => (record.document(data, path), false, String::new()),
@@ -280,16 +298,21 @@ fn run_job(job: Job, data: &[u8], opts: &ReadOptions, renderer: &dyn Renderer, o
             }
         }
     };
-    render(&doc, in_folder, &name, renderer, out)
+    render(&doc, in_folder, &name, work, out)
 }
 
-fn render(doc: &Document, in_folder: bool, name: &str, renderer: &dyn Renderer, out: &mut Vec<u8>) -> Piece {
+fn render(doc: &Document, in_folder: bool, name: &str, work: &Work, out: &mut Vec<u8>) -> Piece {
     let cable = parse::parse(doc);
     if in_folder && !has_cable_parts(&cable) {
         return Piece::Skipped(format!("cable: {name}: skipped: no part of a cable found"));
     }
+    if !work.filter.matches(&cable) {
+        return Piece::Filtered;
+    }
+    // A folder or a dump always gives many cables.
+    let multi = work.several_inputs || in_folder || doc.source.format == Format::Csv;
     let start = out.len();
-    match renderer.render(&cable, out) {
+    match work.renderer.render(&cable, Context { multi }, out) {
         Ok(()) => Piece::Cable(start..out.len()),
         Err(e) => {
             out.truncate(start);
@@ -302,14 +325,7 @@ fn render(doc: &Document, in_folder: bool, name: &str, renderer: &dyn Renderer, 
 /// becomes that job's error line instead of ending the run. Output buffers
 /// come back from the writer to be filled again, so a long run touches the
 /// same memory over and over instead of fresh pages.
-fn work(
-    rx: Receiver<Batch>,
-    tx: Sender<Done>,
-    recycled: Receiver<Vec<u8>>,
-    spare: Sender<Vec<u8>>,
-    opts: ReadOptions,
-    renderer: &dyn Renderer,
-) {
+fn work(rx: Receiver<Batch>, tx: Sender<Done>, recycled: Receiver<Vec<u8>>, spare: Sender<Vec<u8>>, work: &Work) {
     for batch in rx {
         let mut data = recycled.try_recv().unwrap_or_default();
         data.clear();
@@ -317,8 +333,8 @@ fn work(
         let mut pieces = Vec::with_capacity(batch.jobs.len());
         for job in batch.jobs {
             let start = data.len();
-            let piece = catch_unwind(AssertUnwindSafe(|| run_job(job, &batch.data, &opts, renderer, &mut data)))
-                .unwrap_or_else(|panic| {
+            let piece =
+                catch_unwind(AssertUnwindSafe(|| run_job(job, &batch.data, work, &mut data))).unwrap_or_else(|panic| {
                     data.truncate(start);
                     let what = panic
                         .downcast_ref::<&str>()
@@ -349,6 +365,9 @@ fn write_in_order(
     let mut summary = Summary::default();
     let mut separator = Vec::new();
     renderer.between(&mut separator)?;
+    let mut header = Vec::new();
+    renderer.header(&mut header)?;
+    out.write_all(&header)?;
     let mut waiting: BTreeMap<u64, Done> = BTreeMap::new();
     let mut next = 0;
     for batch in done {
@@ -370,6 +389,7 @@ fn write_in_order(
                         opts.progress.println(&line);
                         summary.failed += 1;
                     }
+                    Piece::Filtered => summary.filtered += 1,
                     Piece::Skipped(line) => {
                         if opts.verbose {
                             opts.progress.println(&line);
@@ -412,6 +432,12 @@ pub fn run(
         let _ = token_tx.send(());
     }
     let read = opts.read;
+    let work = Arc::new(Work {
+        read,
+        filter: opts.filter.clone(),
+        renderer: Arc::clone(&renderer),
+        several_inputs: inputs.len() > 1,
+    });
     std::thread::spawn(move || {
         let mut batcher = Batcher {
             jobs: Vec::new(),
@@ -425,9 +451,9 @@ pub fn run(
         produce(&inputs, &read, &mut batcher);
     });
     for _ in 0..workers {
-        let (rx, tx, renderer) = (batch_rx.clone(), done_tx.clone(), Arc::clone(&renderer));
+        let (rx, tx, shared) = (batch_rx.clone(), done_tx.clone(), Arc::clone(&work));
         let (recycled, spare) = (recycle_rx.clone(), spare_tx.clone());
-        std::thread::spawn(move || work(rx, tx, recycled, spare, read, renderer.as_ref()));
+        std::thread::spawn(move || self::work(rx, tx, recycled, spare, &shared));
     }
     drop(done_tx);
     match write_in_order(done_rx, token_tx, recycle_tx, out, renderer.as_ref(), opts) {

@@ -296,12 +296,12 @@ fn compact_json_is_serde_json_byte_for_byte() {
         return;
     };
     use cable_inspector::output::{Renderer, json::JsonRenderer};
-    let renderer = JsonRenderer { pretty: false };
+    let renderer = JsonRenderer::whole(false);
     for form in FORMS {
         for (id, path) in corpus_files(&dir, form) {
             let (cable, _) = parse_hidden(std::fs::read(&path).expect("corpus file readable"));
             let mut ours = Vec::new();
-            renderer.render(&cable, &mut ours).unwrap();
+            renderer.render(&cable, Default::default(), &mut ours).unwrap();
             let mut reference = serde_json::to_vec(&cable).unwrap();
             reference.push(b'\n');
             assert!(ours == reference, "{form} {id}: JSON differs from serde_json's");

@@ -1,24 +1,47 @@
-//! JSON Lines: one object per cable, one per line (`--pretty` indents).
+//! JSON Lines: one object per cable, one per line (`--pretty` indents): the
+//! whole cable, or one part of it with the id, optionally cut down to
+//! `--fields`.
 //!
-//! Compact output goes through sonic-rs, whose SIMD string escaping writes
-//! twice as fast as serde_json here (benches/parse.rs: render_json vs
+//! Whole cables go through sonic-rs, whose SIMD string escaping writes twice
+//! as fast as serde_json here (benches/parse.rs: render_json vs
 //! render_sonic); both write the same bytes (checked in tests/corpus.rs).
 
 use std::io;
 
-use super::Renderer;
+use super::part::Part;
+use super::{Context, Renderer, fields};
 use crate::model::Cable;
 
 pub struct JsonRenderer {
     pub pretty: bool,
+    pub part: Part,
+    /// Only these fields (dotted paths); empty for all.
+    pub fields: Vec<String>,
+}
+
+impl JsonRenderer {
+    /// All of every cable, compact or indented.
+    pub fn whole(pretty: bool) -> Self {
+        JsonRenderer { pretty, part: Part::Whole, fields: Vec::new() }
+    }
+
+    fn write_value(&self, value: &serde_json::Value, out: &mut Vec<u8>) -> io::Result<()> {
+        if self.pretty {
+            serde_json::to_writer_pretty(&mut *out, value)?;
+        } else {
+            serde_json::to_writer(&mut *out, value)?;
+        }
+        Ok(())
+    }
 }
 
 impl Renderer for JsonRenderer {
-    fn render(&self, cable: &Cable, out: &mut Vec<u8>) -> io::Result<()> {
-        if self.pretty {
-            serde_json::to_writer_pretty(&mut *out, cable)?;
-        } else {
-            sonic_rs::to_writer(&mut *out, cable).map_err(io::Error::other)?;
+    fn render(&self, cable: &Cable, _ctx: Context, out: &mut Vec<u8>) -> io::Result<()> {
+        match (self.part, self.fields.is_empty(), self.pretty) {
+            (Part::Whole, true, false) => sonic_rs::to_writer(&mut *out, cable).map_err(io::Error::other)?,
+            (Part::Whole, true, true) => serde_json::to_writer_pretty(&mut *out, cable)?,
+            (_, true, _) => self.write_value(&self.part.json(cable), out)?,
+            (_, false, _) => self.write_value(&fields::project(&self.part.json(cable), &self.fields), out)?,
         }
         out.push(b'\n');
         Ok(())

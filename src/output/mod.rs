@@ -1,21 +1,44 @@
 //! Renderers: each output form is one file behind the `Renderer` trait.
 //! They see only the `Cable` model, never the parser.
+//!
+//! - `text`: the readable report (`cable show`);
+//! - `json`: JSON Lines of the whole cable or of one part;
+//! - `lines`: one item per line for scripts (`cable tags`, ...);
+//! - `table`: CSV or TSV with a header row;
+//! - `part` says what each subcommand prints, `fields` picks fields out.
 
+pub mod fields;
 pub mod json;
+pub mod lines;
+pub mod part;
+pub mod table;
 pub mod text;
 
 use std::io;
 
 use crate::model::Cable;
 
+/// What a renderer knows about the run besides the cable.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// The run prints many cables (several inputs, a folder, a dump): line
+    /// output starts each line with the cable id.
+    pub multi: bool,
+}
+
 /// Writes cables in one output form. Renderers hold no state between cables,
 /// so worker threads can share one.
 pub trait Renderer {
     /// Appends one cable's output to `out` (workers render into buffers).
-    fn render(&self, cable: &Cable, out: &mut Vec<u8>) -> io::Result<()>;
+    fn render(&self, cable: &Cable, ctx: Context, out: &mut Vec<u8>) -> io::Result<()>;
 
     /// Written between two cables (a separator for readers of the report).
     fn between(&self, _out: &mut Vec<u8>) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// Written once before any cable (a table's header row).
+    fn header(&self, _out: &mut Vec<u8>) -> io::Result<()> {
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 use colored::{ColoredString, Colorize};
 
-use super::Renderer;
+use super::{Context, Renderer};
 use crate::model::{Addressee, Cable};
 
 pub struct TextRenderer {
@@ -267,7 +267,7 @@ impl Renderer for TextRenderer {
         writeln!(out, "\n{}\n", "=".repeat(self.width).dimmed())
     }
 
-    fn render(&self, cable: &Cable, out: &mut Vec<u8>) -> io::Result<()> {
+    fn render(&self, cable: &Cable, _ctx: Context, out: &mut Vec<u8>) -> io::Result<()> {
         self.title(cable, out)?;
         self.header_fields(cable, out)?;
         self.sections(cable, out)
@@ -289,7 +289,7 @@ mod tests {
             ..Default::default()
         };
         let mut out = Vec::new();
-        TextRenderer::new(80).render(&cable, &mut out).unwrap();
+        TextRenderer::new(80).render(&cable, Context::default(), &mut out).unwrap();
         assert!(String::from_utf8(out).unwrap().contains("  1. (C)\n"));
     }
 
