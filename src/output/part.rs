@@ -140,8 +140,13 @@ impl Part {
     /// a cable that has everything: `Err` names the first unknown one.
     pub fn check_fields(&self, fields: &[String], table: bool) -> Result<(), String> {
         let cable = full_cable();
+        // The shape does not depend on which paragraph is asked for.
+        let shape = match self {
+            Part::Paragraphs(_) => Part::Paragraphs(None),
+            other => *other,
+        };
         let template =
-            if table { self.rows(&cable).into_iter().next().unwrap_or(Value::Null) } else { self.json(&cable) };
+            if table { shape.rows(&cable).into_iter().next().unwrap_or(Value::Null) } else { shape.json(&cable) };
         match fields.iter().find(|f| !super::fields::exists(&template, f)) {
             None => Ok(()),
             Some(bad) => {
