@@ -112,10 +112,9 @@ fn name_end(text: &str) -> usize {
 /// A word that can be part of a person's name: capitalised, an initial
 /// (`L.`), or upper case.
 fn is_name_word(word: &str) -> bool {
-    let upper = word.to_ascii_uppercase();
-    let bare = upper.trim_end_matches(['.', ',']);
+    let bare = word.trim_end_matches(['.', ',']);
     !bare.is_empty()
-        && !TITLES.contains(&bare)
+        && !TITLES.iter().any(|t| t.eq_ignore_ascii_case(bare))
         && word.starts_with(|c: char| c.is_uppercase())
         && word.chars().all(|c| c.is_alphabetic() || ".-'".contains(c))
 }

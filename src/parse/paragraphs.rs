@@ -16,7 +16,9 @@ use crate::model::Paragraph;
 #[derive(Debug, PartialEq)]
 pub struct Marker<'a> {
     pub number: u32,
-    pub marking: Option<String>,
+    /// The marking as written inside the brackets (`c`, `S/NF`); see
+    /// [`Marker::marking`] for the upper-case form.
+    pub raw_marking: Option<&'a str>,
     /// The paragraph text after the marker.
     pub rest: &'a str,
 }
@@ -26,16 +28,24 @@ const MARKING_HEADS: [&str; 12] =
     ["U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CNF", "SNF", "UNCLAS", "CONFIDENTIAL", "SECRET"];
 
 /// `(C)`, `(S/NF)`, `(sbu)`: the marking, upper case, without brackets.
-fn marking(i: &str) -> IResult<&str, String> {
+impl Marker<'_> {
+    /// The marking upper case, without brackets: `C`, `S/NF`, `SBU`.
+    pub fn marking(&self) -> Option<String> {
+        self.raw_marking.map(str::to_ascii_uppercase)
+    }
+}
+
+/// `(C)`, `(S/NF)`, `(sbu)`: the marking as written, without brackets.
+fn marking(i: &str) -> IResult<&str, &str> {
     let (rest, inner) =
         delimited(char('('), take_while1(|c: char| c.is_ascii_alphabetic() || "/ -".contains(c)), char(')'))
             .parse(i)?;
-    let upper = inner.trim().to_ascii_uppercase();
-    let head = upper.split(['/', ' ', '-']).next().unwrap_or("");
-    if upper.len() > 20 || !MARKING_HEADS.contains(&head) {
+    let inner = inner.trim();
+    let head = inner.split(['/', ' ', '-']).next().unwrap_or("");
+    if inner.len() > 20 || !MARKING_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head)) {
         return Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify)));
     }
-    Ok((rest, upper))
+    Ok((rest, inner))
 }
 
 fn number(i: &str) -> IResult<&str, u32> {
@@ -46,7 +56,7 @@ fn number(i: &str) -> IResult<&str, u32> {
 /// `(S/NF) text`: a block with a portion marking but no number.
 pub fn leading_marking(line: &str) -> Option<(String, &str)> {
     let (rest, mark) = marking(line.trim_start()).ok()?;
-    rest.starts_with(' ').then(|| (mark, rest.trim_start()))
+    rest.starts_with(' ').then(|| (mark.to_ascii_uppercase(), rest.trim_start()))
 }
 
 /// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
@@ -80,14 +90,15 @@ pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
             return None;
         }
     }
-    Some(Marker { number: n, marking: mark, rest: i.trim_start() })
+    Some(Marker { number: n, raw_marking: mark, rest: i.trim_start() })
 }
 
-/// Does this line start a new paragraph even without a blank line before it
-/// (re-typed copies, page breaks removed between paragraphs)?
-fn starts_paragraph(line: &str, previous: Option<&str>) -> bool {
-    match paragraph_marker(line) {
-        Some(m) if m.marking.is_some() => true,
+/// Does a line with this marker start a new paragraph even without a blank
+/// line before it (re-typed copies, page breaks removed between
+/// paragraphs)?
+fn starts_paragraph(marker: Option<&Marker>, previous: Option<&str>) -> bool {
+    match marker {
+        Some(m) if m.raw_marking.is_some() => true,
         Some(_) => previous.is_none_or(ends_sentence),
         None => false,
     }
@@ -122,61 +133,75 @@ fn cut_rules(line: &str) -> Vec<Option<&str>> {
     out
 }
 
-/// A unit of the body: a block of lines, a heading, or a rule.
+/// A unit of the body: a block of lines (with the paragraph marker of its
+/// first line, read once), or a rule.
 #[derive(Debug)]
 enum Unit<'a> {
-    Block(Vec<&'a str>),
+    Block { lines: Vec<&'a str>, marker: Option<Marker<'a>> },
     Rule,
 }
 
-/// Groups lines into blocks separated by blank lines, rules and paragraph
+/// Builds the units: blocks separated by blank lines, rules and paragraph
 /// markers.
-fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
-    let mut units = Vec::new();
-    let mut block: Vec<&'a str> = Vec::new();
-    let flush = |block: &mut Vec<&'a str>, units: &mut Vec<Unit<'a>>| {
-        if !block.is_empty() {
-            units.push(Unit::Block(std::mem::take(block)));
+struct Units<'a> {
+    units: Vec<Unit<'a>>,
+    lines: Vec<&'a str>,
+    marker: Option<Marker<'a>>,
+}
+
+impl<'a> Units<'a> {
+    fn flush(&mut self) {
+        if !self.lines.is_empty() {
+            let lines = std::mem::take(&mut self.lines);
+            self.units.push(Unit::Block { lines, marker: self.marker.take() });
         }
-    };
+        self.marker = None;
+    }
+
+    /// Adds a text line, starting a new block at a paragraph marker.
+    fn push(&mut self, line: &'a str) {
+        let marker = paragraph_marker(line);
+        if starts_paragraph(marker.as_ref(), self.lines.last().copied()) {
+            self.flush();
+        }
+        if self.lines.is_empty() {
+            self.marker = marker;
+        }
+        self.lines.push(line);
+    }
+
+    fn rule(&mut self) {
+        self.flush();
+        self.units.push(Unit::Rule);
+    }
+}
+
+fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
+    let mut u = Units { units: Vec::new(), lines: Vec::new(), marker: None };
     for &line in lines {
         if is_blank(line) {
-            flush(&mut block, &mut units);
+            u.flush();
         } else if is_rule(line) {
-            flush(&mut block, &mut units);
-            units.push(Unit::Rule);
+            u.rule();
         } else if has_rule_run(line) {
             for piece in cut_rules(line) {
                 match piece {
-                    Some(text) => {
-                        if starts_paragraph(text, block.last().copied()) {
-                            flush(&mut block, &mut units);
-                        }
-                        block.push(text);
-                    }
-                    None => {
-                        flush(&mut block, &mut units);
-                        units.push(Unit::Rule);
-                    }
+                    Some(text) => u.push(text),
+                    None => u.rule(),
                 }
             }
         } else {
-            if starts_paragraph(line, block.last().copied()) {
-                flush(&mut block, &mut units);
-            }
-            block.push(line);
+            u.push(line);
         }
     }
-    flush(&mut block, &mut units);
-    units
+    u.flush();
+    u.units
 }
 
-/// A one-line block short enough to be a heading.
-fn short_line(block: &[&str]) -> Option<String> {
-    match block {
-        [line] if line.trim().chars().count() <= 100 && paragraph_marker(line).is_none() => {
-            Some(line.trim().to_string())
-        }
+/// A one-line block short enough to be a heading (no marker).
+fn short_line<'a>(lines: &[&'a str], marker: Option<&Marker>) -> Option<&'a str> {
+    match lines {
+        [line] if marker.is_none() && line.len() <= 400 && line.trim().chars().count() <= 100 => Some(line.trim()),
         _ => None,
     }
 }
@@ -228,21 +253,21 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
     // Whether the last paragraph may take more blocks (not a heading).
     let mut open = false;
     for (n, unit) in units.iter().enumerate() {
-        let Unit::Block(block) = unit else { continue };
+        let Unit::Block { lines: block, marker } = unit else { continue };
         let next_is_rule = matches!(units.get(n + 1), Some(Unit::Rule));
         let prev_is_rule = n > 0 && matches!(units[n - 1], Unit::Rule);
-        if let Some(title) = short_line(block).filter(|t| {
+        if let Some(title) = short_line(block, marker.as_ref()).filter(|t| {
             next_is_rule || (prev_is_rule && looks_like_title(t)) || (looks_like_title(t) && n + 1 < units.len())
         }) {
-            out.push(Paragraph { number: None, marking: None, text: title });
+            out.push(Paragraph { number: None, marking: None, text: title.to_string() });
             open = false;
             continue;
         }
-        if let Some(marker) = paragraph_marker(block[0]) {
+        if let Some(marker) = marker {
             let rest_of_first = marker.rest;
             let mut lines = vec![rest_of_first];
             lines.extend_from_slice(&block[1..]);
-            out.push(Paragraph { number: Some(marker.number), marking: marker.marking, text: join_block(&lines) });
+            out.push(Paragraph { number: Some(marker.number), marking: marker.marking(), text: join_block(&lines) });
             open = true;
             continue;
         }
@@ -290,14 +315,14 @@ mod tests {
     #[test]
     fn reads_markers() {
         let m = paragraph_marker("1. (C) Summary: The closure case").unwrap();
-        assert_eq!((m.number, m.marking.as_deref(), m.rest), (1, Some("C"), "Summary: The closure case"));
+        assert_eq!((m.number, m.marking().as_deref(), m.rest), (1, Some("C"), "Summary: The closure case"));
         let m = paragraph_marker("12. (S/NF) Text").unwrap();
-        assert_eq!((m.number, m.marking.as_deref()), (12, Some("S/NF")));
-        assert_eq!(paragraph_marker("1.(SBU) Text").unwrap().marking.as_deref(), Some("SBU"));
-        assert_eq!(paragraph_marker("3. (c) Another way").unwrap().marking.as_deref(), Some("C"));
-        assert_eq!(paragraph_marker("4) (U//FOUO) Text").unwrap().marking.as_deref(), Some("U//FOUO"));
+        assert_eq!((m.number, m.marking().as_deref()), (12, Some("S/NF")));
+        assert_eq!(paragraph_marker("1.(SBU) Text").unwrap().marking().as_deref(), Some("SBU"));
+        assert_eq!(paragraph_marker("3. (c) Another way").unwrap().marking().as_deref(), Some("C"));
+        assert_eq!(paragraph_marker("4) (U//FOUO) Text").unwrap().marking().as_deref(), Some("U//FOUO"));
         let m = paragraph_marker("1.  PRESS REPORTS AND VARIETY").unwrap();
-        assert_eq!((m.number, m.marking, m.rest), (1, None, "PRESS REPORTS AND VARIETY"));
+        assert_eq!((m.number, m.marking(), m.rest), (1, None, "PRESS REPORTS AND VARIETY"));
     }
 
     #[test]
@@ -306,14 +331,14 @@ mod tests {
         assert!(paragraph_marker("2007. Continuity").is_none());
         assert!(paragraph_marker("1540: RUSSIANS").is_none());
         assert!(paragraph_marker("3.2 milliseconds").is_none());
-        assert!(paragraph_marker("5. (Reuters) said").is_some_and(|m| m.marking.is_none()));
+        assert!(paragraph_marker("5. (Reuters) said").is_some_and(|m| m.raw_marking.is_none()));
         assert!(paragraph_marker("1, 2 and 3 are").is_none());
     }
 
     #[test]
     fn reads_slipped_markers() {
         let m = paragraph_marker("1, (C) Summary. During").unwrap();
-        assert_eq!((m.number, m.marking.as_deref(), m.rest), (1, Some("C"), "Summary. During"));
+        assert_eq!((m.number, m.marking().as_deref(), m.rest), (1, Some("C"), "Summary. During"));
         let m = paragraph_marker("1. 1. Summary and comment: Bolivian").unwrap();
         assert_eq!((m.number, m.rest), (1, "Summary and comment: Bolivian"));
         assert_eq!(leading_marking("(S/NF) Summary: x"), Some(("S/NF".to_string(), "Summary: x")));

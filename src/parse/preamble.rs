@@ -173,7 +173,7 @@ fn glued_paragraph_start(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(p) = text[from..].find(" 1.") {
         let at = from + p + 1;
-        if paragraph_marker(&text[at..]).is_some_and(|m| m.number == 1 && m.marking.is_some()) {
+        if paragraph_marker(&text[at..]).is_some_and(|m| m.number == 1 && m.raw_marking.is_some()) {
             return Some(at);
         }
         from = at + 2;

@@ -17,8 +17,8 @@ use crate::model::Reference;
 pub fn ref_label(line: &str) -> Option<&str> {
     let t = line.trim_start();
     let word_end = t.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(t.len());
-    let word = t[..word_end].to_ascii_uppercase();
-    if !matches!(word.as_str(), "REF" | "REFS" | "REFTEL" | "REFTELS" | "REFERENCE" | "REFERENCES") {
+    let word = &t[..word_end];
+    if !["REF", "REFS", "REFTEL", "REFTELS", "REFERENCE", "REFERENCES"].iter().any(|w| w.eq_ignore_ascii_case(word)) {
         return None;
     }
     let rest = t[word_end..].trim_start();

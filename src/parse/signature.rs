@@ -56,6 +56,10 @@ const NOT_NAMES: &[&str] = &[
 /// dashes, a bare classification word, database residue.
 fn is_footer(line: &str) -> bool {
     let t = line.trim();
+    // Footers are short; a long last line is text (and is not copied here).
+    if t.len() > MAX_FOOTER_LEN {
+        return false;
+    }
     let upper = t.to_ascii_uppercase();
     matches!(t, "NNNN" | "BT" | ">")
         || matches!(upper.as_str(), "UNCLASSIFIED" | "CONFIDENTIAL" | "SECRET")
@@ -70,6 +74,10 @@ fn is_footer(line: &str) -> bool {
         || (!t.is_empty() && t.chars().all(|c| "*-=_. ".contains(c)))
         || is_archive_footer(t)
 }
+
+/// Longer lines are never footers (the intranet line with a glued name is
+/// about 100 bytes).
+const MAX_FOOTER_LEN: usize = 240;
 
 /// `DANILOVICH 2005-05-06`: an archive date after the name.
 fn strip_date(t: &str) -> &str {
