@@ -352,6 +352,14 @@ fn work(rx: Receiver<Batch>, tx: Sender<Done>, recycled: Receiver<Vec<u8>>, spar
     }
 }
 
+/// Writes the pending run of rendered cables.
+fn flush_range(out: &mut dyn Write, data: &[u8], pending: &mut Option<Range<usize>>) -> io::Result<()> {
+    match pending.take() {
+        Some(range) => out.write_all(&data[range]),
+        None => Ok(()),
+    }
+}
+
 /// Writes finished batches in order. Returns the summary; a closed stdout
 /// ends the run early and quietly.
 fn write_in_order(
@@ -374,17 +382,30 @@ fn write_in_order(
         waiting.insert(batch.seq, batch);
         while let Some(batch) = waiting.remove(&next) {
             next += 1;
+            // Cables that follow each other in the buffer go out in one
+            // write (no separator between them in JSON or tables), so the
+            // output is not copied again into the writer's buffer.
+            let mut pending: Option<Range<usize>> = None;
             for piece in batch.pieces {
                 match piece {
                     Piece::Cable(range) => {
-                        if summary.cables > 0 {
+                        if summary.cables > 0 && !separator.is_empty() {
+                            flush_range(out, &batch.data, &mut pending)?;
                             out.write_all(&separator)?;
                         }
-                        out.write_all(&batch.data[range])?;
+                        pending = match pending.take() {
+                            Some(p) if p.end == range.start => Some(p.start..range.end),
+                            Some(p) => {
+                                out.write_all(&batch.data[p])?;
+                                Some(range)
+                            }
+                            None => Some(range),
+                        };
                         summary.cables += 1;
                     }
                     Piece::Error(line) => {
                         // Keep stderr in step with what stdout has shown.
+                        flush_range(out, &batch.data, &mut pending)?;
                         out.flush()?;
                         opts.progress.println(&line);
                         summary.failed += 1;
@@ -398,6 +419,7 @@ fn write_in_order(
                     }
                 }
             }
+            flush_range(out, &batch.data, &mut pending)?;
             opts.progress.advance(batch.input_bytes, summary.cables);
             // The batch is written: its buffer goes back to the workers and
             // the producer may read another batch.

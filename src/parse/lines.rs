@@ -27,7 +27,13 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 /// `trim_end` with an ASCII fast path (most lines end in a letter or in
 /// spaces).
 fn trim_end_blanks(line: &str) -> &str {
-    let trimmed = line.trim_end_matches([' ', '\t', '\r']);
+    let b = line.as_bytes();
+    let mut end = b.len();
+    while end > 0 && matches!(b[end - 1], b' ' | b'\t' | b'\r') {
+        end -= 1;
+    }
+    // ASCII bytes end chars, so `end` is a boundary.
+    let trimmed = &line[..end];
     match trimmed.as_bytes().last() {
         Some(b) if b.is_ascii() => trimmed,
         _ => trimmed.trim_end(),
