@@ -76,6 +76,9 @@ fn spells(letters: &str, word: &str) -> bool {
         || (l + 1 == w && l >= 5 && letters.eq_ignore_ascii_case(&word[1..]))
 }
 
+/// Letters in the longest level spelling (a stray letter + LIMITEDOFFICIALUSE).
+const MAX_LEVEL_LETTERS: usize = 19;
+
 /// Could `letters` still grow into a level word?
 fn could_spell(letters: &str) -> bool {
     let up = letters.as_bytes();
@@ -89,27 +92,37 @@ fn could_spell(letters: &str) -> bool {
 /// Reads a level at the start of `tokens` (letters may be spaced out).
 /// Returns the level and how many tokens it used.
 fn level_prefix(tokens: &[&str]) -> Option<(Level, usize)> {
-    let mut letters = String::new();
-    let mut best = None;
-    for (n, token) in tokens.iter().enumerate() {
-        if !token.chars().all(|c| c.is_ascii_alphabetic()) {
+    // The letters of the leading alphabetic tokens, and where each token
+    // ends in them; a level must end at a token end.
+    let mut letters = String::with_capacity(32);
+    let mut ends: Vec<usize> = Vec::with_capacity(24);
+    for token in tokens {
+        if !token.bytes().all(|c| c.is_ascii_alphabetic()) {
             break;
         }
         letters.push_str(token);
-        if let Some((_, level)) = LEVELS.iter().find(|(w, _)| spells(&letters, w)) {
-            best = Some((*level, n + 1));
-        }
-        if !could_spell(&letters) {
+        ends.push(letters.len());
+        if letters.len() > MAX_LEVEL_LETTERS || !could_spell(&letters[..letters.len().min(MAX_LEVEL_LETTERS)]) {
             break;
         }
     }
-    best
+    // The longest spelling that ends at a token end wins (`UNCLAS` over
+    // nothing, `TOPSECRET` over `TOP`...).
+    ends.iter()
+        .enumerate()
+        .rev()
+        .find_map(|(n, &end)| LEVELS.iter().find(|(w, _)| spells(&letters[..end], w)).map(|(_, level)| (*level, n + 1)))
 }
 
 /// Parses a classification line. `None` when the line does not start with a
 /// classification level.
 pub fn class_line(line: &str) -> Option<ClassLine> {
-    let spaced = line.trim().replace("//", " // ");
+    let trimmed = line.trim();
+    // A level starts with one of these letters (or a stray one before it).
+    if !trimmed.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let spaced = if trimmed.contains("//") { trimmed.replace("//", " // ") } else { trimmed.to_string() };
     let tokens: Vec<&str> = spaced.split_whitespace().collect();
     let (level, used) = level_prefix(&tokens)?;
     let mut rest = &tokens[used..];
@@ -127,7 +140,7 @@ pub fn class_line(line: &str) -> Option<ClassLine> {
                 captions.push("EFTO".to_string());
                 rest = more;
             }
-            [word, more @ ..] if LINE_CAPTIONS.contains(&word.to_ascii_uppercase().as_str()) => {
+            [word, more @ ..] if LINE_CAPTIONS.iter().any(|c| c.eq_ignore_ascii_case(word)) => {
                 captions.push(word.to_ascii_uppercase());
                 rest = more;
             }

@@ -81,12 +81,47 @@ const CAPTION_PHRASES: &[&str] = &[
     "LAW ENFORCEMENT SENSITIVE",
 ];
 
+/// First words of the captions above (and `C` of a spaced `C O R R E C T E D`).
+const CAPTION_OPENERS: &[&str] = &[
+    "SIPDIS",
+    "NOFORN",
+    "NODIS",
+    "EXDIS",
+    "LIMDIS",
+    "STADIS",
+    "ROGER",
+    "SENSITIVE",
+    "EFTO",
+    "ORCON",
+    "PROPIN",
+    "NOCONTRACT",
+    "FOUO",
+    "WNINTEL",
+    "CHEROKEE",
+    "NOFORN.",
+    "SIPDIS.",
+    "NOT",
+    "FOR",
+    "REL",
+    "E",
+    "CORRECTED",
+    "DEA",
+    "LAW",
+    "C",
+];
+
 /// The captions on a caption line, or `None` when the line is something else.
 pub fn captions(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
     // Captions are short and have no sentence punctuation: most lines fail
     // here, before any copy is made.
     if t.is_empty() || t.len() > 60 || t.contains([':', '(']) {
+        return None;
+    }
+    // The first word must open a caption (`C` for the spaced `C O R R E C T E D`).
+    let first = t.split([' ', '/', ',']).next().unwrap_or("");
+    let corrected = first.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("CORRECTED"));
+    if !(corrected || CAPTION_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(first))) {
         return None;
     }
     let upper = t.to_ascii_uppercase();
