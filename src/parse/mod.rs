@@ -35,33 +35,50 @@ use lines::{ends_sentence, is_blank, is_page_break_line, split_lines, strip_page
 /// Parses one cable.
 pub fn parse(doc: &Document) -> Cable {
     let mut cable = Cable { source: doc.source.clone(), warnings: doc.warnings.clone(), ..Default::default() };
-    let all;
-    let (header_lines, body_lines): (Vec<&str>, &[&str]) = match &doc.header {
-        Some(header) => {
-            all = split_lines(&doc.body);
-            (split_lines(header), &all)
-        }
+    let mut all = split_lines(&doc.body);
+    // A file saved twice over: only the first copy is read.
+    let mut second_cable = split::whole_repeat(&all).map(|cut| (cut, true));
+    if let Some((cut, _)) = second_cable {
+        all.truncate(cut);
+    }
+    let (mut header_lines, mut body_at): (Vec<&str>, usize) = match &doc.header {
+        Some(header) => (split_lines(header), 0),
         None => {
-            all = split_lines(&doc.body);
             let start = split::body_start(&all);
-            (all[..start].to_vec(), &all[start..])
+            (all[..start].to_vec(), start)
         }
     };
 
     // Some copies open the body with the release's own record, then a copy
     // of the header.
     let mut embedded = Publisher::default();
-    let mut body_lines = body_lines;
-    let mut header_lines = header_lines;
-    if let Some((record, used)) = record::embedded_record(body_lines) {
+    if let Some((record, used)) = record::embedded_record(&all[body_at..]) {
         embedded = record;
-        let rest = &body_lines[used..];
-        let start = split::body_start(rest);
+        let rest_at = body_at + used;
+        let start = split::body_start(&all[rest_at..]);
         if header_lines.iter().all(|l| is_blank(l)) {
-            header_lines = rest[..start].to_vec();
+            header_lines = all[rest_at..rest_at + start].to_vec();
         }
-        body_lines = &rest[start..];
+        body_at = rest_at + start;
     }
+    // Another cable after this one (files pasted together): its lines
+    // would become paragraphs of this one, so they are left out.
+    if second_cable.is_none()
+        && let Some(cut) = split::next_cable(&all, body_at)
+    {
+        second_cable = Some((cut, split::repeats(&all[..cut], &all[cut..])));
+        all.truncate(cut);
+    }
+    if let Some((cut, same)) = second_cable {
+        let at =
+            if doc.header.is_some() { format!("line {} of the body", cut + 1) } else { format!("line {}", cut + 1) };
+        cable.warnings.push(if same {
+            format!("the cable is repeated from {at}: the repeat was not read")
+        } else {
+            format!("a second cable starts at {at}: only the first cable of the input was read")
+        });
+    }
+    let body_lines = &all[body_at..];
 
     let header = routing::parse_header(&header_lines);
     cable.routing = header.routing;
