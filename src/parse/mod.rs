@@ -100,7 +100,9 @@ pub fn parse(doc: &Document) -> Cable {
     read_body(&mut cable, &pre, &body[pre.body_start..]);
     derive_id(&mut cable, &pre, year);
     cable.origin = cable.from.as_deref().and_then(origin::origin_from_fm);
-    apply_publisher(&mut cable, &doc.publisher, &embedded);
+    let publisher = checked(&doc.publisher, &mut cable.warnings);
+    let embedded = checked(&embedded, &mut cable.warnings);
+    apply_publisher(&mut cable, &publisher, &embedded);
     // A cable never cites itself; a match is its own page-break or header.
     if let Some(id) = &cable.id {
         cable.references.retain(|r| r.id.as_ref() != Some(id));
@@ -303,6 +305,48 @@ fn file_name_year(path: Option<&str>) -> Option<u16> {
     shaped.then(|| dtg::full_year(name[..2].parse().unwrap_or(0)))
 }
 
+/// The banner forms the JSON contract allows for `classification`.
+const BANNERS: [&str; 8] = [
+    "UNCLASSIFIED",
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL",
+    "CONFIDENTIAL//NOFORN",
+    "SECRET",
+    "SECRET//NOFORN",
+    "TOP SECRET",
+    "TOP SECRET//NOFORN",
+];
+
+/// `2008-04-07T23:54`.
+fn is_created(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 16
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// The publisher's fields as the JSON contract has them. A value of another
+/// form (a damaged page table, stray markup in a cell) is dropped with a
+/// warning, and the text's own reading is used instead.
+fn checked(publisher: &Publisher, warnings: &mut Vec<String>) -> Publisher {
+    let mut p = publisher.clone();
+    let mut keep_if = |slot: &mut Option<String>, what: &str, valid: fn(&str) -> bool| {
+        if let Some(v) = slot.take_if(|v| !valid(v)) {
+            let shown: String = v.chars().take(60).collect();
+            let more = if shown.len() < v.len() { "..." } else { "" };
+            warnings.push(format!("the release's {what} {shown:?}{more} is not of a known form: ignored"));
+        }
+    };
+    keep_if(&mut p.id, "id", record::is_reference_id);
+    keep_if(&mut p.created, "creation time", is_created);
+    keep_if(&mut p.classification, "classification", |c| BANNERS.contains(&c));
+    p
+}
+
 /// Fields from a web page's table or a dump record win over the text; a
 /// record embedded in the text comes next. A disagreement is noted.
 fn apply_publisher(cable: &mut Cable, publisher: &Publisher, embedded: &Publisher) {
@@ -363,5 +407,36 @@ mod tests {
         let cleaned = remove_page_breaks(&text, &lines);
         assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
         assert_eq!(cleaned, [Cow::Borrowed(long.as_str())], "every break removed, the text kept");
+    }
+
+    #[test]
+    fn schema_broken_by_markup_in_a_page_table_cell() {
+        // Found by the property tests: a byte-order mark inside `<a ...>` in
+        // the classification cell left the tag as text, and the record's
+        // classification broke the JSON contract.
+        let doc = Document {
+            body: "C O N F I D E N T I A L USUN NEW YORK 000314\n\nSUBJECT: X\n\n1. (C) Text.".to_string(),
+            header: Some("O 072354Z APR 08\nFM USMISSION USUN NEW YORK".to_string()),
+            publisher: Publisher {
+                id: Some("ABC".to_string()),
+                created: Some("abcd-efghiT12:34".to_string()),
+                classification: Some("<\u{feff}a href='/x'>UNCLASSIFIED".to_string()),
+                origin: Some("USUN New York".to_string()),
+            },
+            ..Default::default()
+        };
+        let cable = parse(&doc);
+        assert_eq!(cable.id.as_deref(), Some("08USUNNEWYORK314"), "read from the text");
+        assert_eq!(cable.classification.as_deref(), Some("CONFIDENTIAL"), "read from the text");
+        assert_eq!(cable.created, None);
+        assert_eq!(cable.origin.as_deref(), Some("USUN New York"), "free text is kept");
+        let ignored: Vec<&String> =
+            cable.warnings.iter().filter(|w| w.ends_with("is not of a known form: ignored")).collect();
+        assert_eq!(ignored.len(), 3, "{:?}", cable.warnings);
+        // Debug quoting shows the invisible character.
+        assert_eq!(
+            ignored[2],
+            r#"the release's classification "<\u{feff}a href='/x'>UNCLASSIFIED" is not of a known form: ignored"#
+        );
     }
 }
