@@ -338,3 +338,16 @@ fn a_cable_written_twice_is_read_once_with_a_warning() {
         [format!("a second cable starts at line {second_at}: only the first cable of the input was read")]
     );
 }
+
+#[test]
+fn utf16_with_a_byte_order_mark_reads_as_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = String::from_utf8(read(SEED)).unwrap();
+    let utf16: Vec<u8> = [0xff, 0xfe].into_iter().chain(seed.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let c = one_record(&run(&[write(dir.path(), "unicode.md", utf16)])).clone();
+    assert_eq!(c, {
+        let mut same = seed_record();
+        same["source"]["path"] = c["source"]["path"].clone();
+        same
+    });
+}
