@@ -99,9 +99,41 @@ fn decode_lossy(bytes: &[u8]) -> (String, Option<usize>) {
     (out, first_bad)
 }
 
+/// Text saved as UTF-16 (Windows "Unicode"), known by its byte order mark,
+/// as UTF-8. Its ASCII letters are half NUL bytes, so without this it would
+/// be refused as binary. Broken units become U+FFFD, with a warning.
+fn from_utf16(bytes: &[u8], warnings: &mut Vec<String>) -> Option<Vec<u8>> {
+    let little_endian = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    let units = body
+        .chunks_exact(2)
+        .map(|c| if little_endian { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) });
+    let mut broken = body.len() % 2;
+    let mut text: String = char::decode_utf16(units)
+        .map(|unit| {
+            unit.unwrap_or_else(|_| {
+                broken += 1;
+                char::REPLACEMENT_CHARACTER
+            })
+        })
+        .collect();
+    if body.len() % 2 == 1 {
+        text.push(char::REPLACEMENT_CHARACTER);
+    }
+    if broken > 0 {
+        warnings.push(format!("{broken} invalid UTF-16 unit(s) replaced by U+FFFD"));
+    }
+    Some(text.into_bytes())
+}
+
 /// Turns bytes into cable text. Empty and binary input is refused; damage is
 /// repaired and reported in `warnings`.
 pub fn decode(bytes: Vec<u8>, warnings: &mut Vec<String>) -> Result<String, NotText> {
+    let bytes = from_utf16(&bytes, warnings).unwrap_or(bytes);
     if let Some(kind) = binary_kind(&bytes) {
         return Err(NotText::Binary(kind));
     }
@@ -168,5 +200,24 @@ mod tests {
         let mut w = Vec::new();
         assert_eq!(decode(b"\xef\xbb\xbfUNCLAS".to_vec(), &mut w).unwrap(), "UNCLAS");
         assert!(w.is_empty());
+    }
+
+    #[test]
+    fn utf16_text_refused_as_binary() {
+        // A cable saved as "Unicode" in Windows was refused as control bytes.
+        let text = "UNCLAS STATE 000001\r\nTAGS: PREL \u{201c}x\u{201d}";
+        let le: Vec<u8> = [0xff, 0xfe].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xfe, 0xff].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        for bytes in [le.clone(), be] {
+            let mut w = Vec::new();
+            assert_eq!(decode(bytes, &mut w).unwrap(), "UNCLAS STATE 000001\nTAGS: PREL \u{201c}x\u{201d}");
+            assert!(w.is_empty(), "{w:?}");
+        }
+        // A lone surrogate and an odd last byte are damage, not a refusal.
+        let mut damaged = le;
+        damaged.extend_from_slice(&[0x00, 0xd8, b'y', 0x00, 0x41]);
+        let mut w = Vec::new();
+        assert!(decode(damaged, &mut w).unwrap().ends_with("\u{fffd}y\u{fffd}"));
+        assert_eq!(w, ["2 invalid UTF-16 unit(s) replaced by U+FFFD"]);
     }
 }

@@ -25,12 +25,17 @@ fn link_text(inner: &str) -> &str {
 pub fn to_text(md: &str) -> String {
     let mut out = String::with_capacity(md.len());
     let mut at = 0;
+    // No link text reaches back past the `]` of an earlier `](#)`: it would
+    // contain that `]`. Looking back only to there keeps this linear.
+    let mut floor = 0;
     for close in memmem::find_iter(md.as_bytes(), b"](#)") {
-        if close < at {
+        let from = at.max(floor);
+        floor = close + 1;
+        if close < from {
             continue;
         }
         // The link text runs back to the nearest `[` on the same line.
-        let line_start = md[at..close].rfind('\n').map_or(at, |p| at + p + 1);
+        let line_start = md[from..close].rfind('\n').map_or(from, |p| from + p + 1);
         let Some(open) = md[line_start..close].rfind('[').map(|p| line_start + p) else {
             continue;
         };
@@ -65,5 +70,16 @@ mod tests {
         assert_eq!(to_text("no links"), "no links");
         assert!(looks_like_markdown("x [PREL](#)"));
         assert!(!looks_like_markdown("TAGS: PREL"));
+    }
+
+    #[test]
+    fn quadratic_time_on_link_ends_without_an_opening_bracket() {
+        // Each `](#)` looked back to the last link for a `[`: 20 s for 1 MB.
+        let md = format!("[a{}", "](#)".repeat(250_000));
+        let started = std::time::Instant::now();
+        let text = to_text(&md);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
+        assert_eq!(text.len(), md.len() - 5);
+        assert!(text.starts_with("a](#)](#)"));
     }
 }

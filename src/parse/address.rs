@@ -41,6 +41,11 @@ pub fn addressee(text: &str) -> Option<Addressee> {
             break;
         }
     }
+    if name.is_empty() {
+        // Only a route, serial or precedence (`RUEHC/ 1234`): a damaged line,
+        // kept whole as the name rather than as an empty one.
+        return Some(Addressee { route: None, name: text.to_string(), precedence: None, serial: None });
+    }
     Some(Addressee { route, name: name.to_string(), precedence, serial })
 }
 
@@ -84,5 +89,16 @@ mod tests {
         let a = addressee("PRIORITY").unwrap();
         assert_eq!(a.name, "PRIORITY");
         assert!(addressee("   ").is_none());
+    }
+
+    #[test]
+    fn empty_addressee_name_after_the_route() {
+        // Found by the property tests: `RUEHC/` gave an addressee whose name
+        // was empty, which the JSON contract does not allow.
+        for text in ["RUEHC/", "RUEHC/ 1234", "RUEHC/  "] {
+            let a = addressee(text).unwrap();
+            assert_eq!(a.name, text.trim(), "{text}");
+            assert_eq!((a.route, a.precedence, a.serial), (None, None, None));
+        }
     }
 }

@@ -35,33 +35,50 @@ use lines::{ends_sentence, is_blank, is_page_break_line, split_lines, strip_page
 /// Parses one cable.
 pub fn parse(doc: &Document) -> Cable {
     let mut cable = Cable { source: doc.source.clone(), warnings: doc.warnings.clone(), ..Default::default() };
-    let all;
-    let (header_lines, body_lines): (Vec<&str>, &[&str]) = match &doc.header {
-        Some(header) => {
-            all = split_lines(&doc.body);
-            (split_lines(header), &all)
-        }
+    let mut all = split_lines(&doc.body);
+    // A file saved twice over: only the first copy is read.
+    let mut second_cable = split::whole_repeat(&all).map(|cut| (cut, true));
+    if let Some((cut, _)) = second_cable {
+        all.truncate(cut);
+    }
+    let (mut header_lines, mut body_at): (Vec<&str>, usize) = match &doc.header {
+        Some(header) => (split_lines(header), 0),
         None => {
-            all = split_lines(&doc.body);
             let start = split::body_start(&all);
-            (all[..start].to_vec(), &all[start..])
+            (all[..start].to_vec(), start)
         }
     };
 
     // Some copies open the body with the release's own record, then a copy
     // of the header.
     let mut embedded = Publisher::default();
-    let mut body_lines = body_lines;
-    let mut header_lines = header_lines;
-    if let Some((record, used)) = record::embedded_record(body_lines) {
+    if let Some((record, used)) = record::embedded_record(&all[body_at..]) {
         embedded = record;
-        let rest = &body_lines[used..];
-        let start = split::body_start(rest);
+        let rest_at = body_at + used;
+        let start = split::body_start(&all[rest_at..]);
         if header_lines.iter().all(|l| is_blank(l)) {
-            header_lines = rest[..start].to_vec();
+            header_lines = all[rest_at..rest_at + start].to_vec();
         }
-        body_lines = &rest[start..];
+        body_at = rest_at + start;
     }
+    // Another cable after this one (files pasted together): its lines
+    // would become paragraphs of this one, so they are left out.
+    if second_cable.is_none()
+        && let Some(cut) = split::next_cable(&all, body_at)
+    {
+        second_cable = Some((cut, split::repeats(&all[..cut], &all[cut..])));
+        all.truncate(cut);
+    }
+    if let Some((cut, same)) = second_cable {
+        let at =
+            if doc.header.is_some() { format!("line {} of the body", cut + 1) } else { format!("line {}", cut + 1) };
+        cable.warnings.push(if same {
+            format!("the cable is repeated from {at}: the repeat was not read")
+        } else {
+            format!("a second cable starts at {at}: only the first cable of the input was read")
+        });
+    }
+    let body_lines = &all[body_at..];
 
     let header = routing::parse_header(&header_lines);
     cable.routing = header.routing;
@@ -83,7 +100,9 @@ pub fn parse(doc: &Document) -> Cable {
     read_body(&mut cable, &pre, &body[pre.body_start..]);
     derive_id(&mut cable, &pre, year);
     cable.origin = cable.from.as_deref().and_then(origin::origin_from_fm);
-    apply_publisher(&mut cable, &doc.publisher, &embedded);
+    let publisher = checked(&doc.publisher, &mut cable.warnings);
+    let embedded = checked(&embedded, &mut cable.warnings);
+    apply_publisher(&mut cable, &publisher, &embedded);
     // A cable never cites itself; a match is its own page-break or header.
     if let Some(id) = &cable.id {
         cable.references.retain(|r| r.id.as_ref() != Some(id));
@@ -91,6 +110,10 @@ pub fn parse(doc: &Document) -> Cable {
     note_missing(&mut cable, &pre);
     cable
 }
+
+/// Longest bare classification line (`C O N F I D E N T I A L // NOFORN`)
+/// worth reading as one before an old page header.
+const MAX_BARE_CLASS_LINE: usize = 80;
 
 /// Removes page-break lines (and the blank lines around them) and inline
 /// page markers. Where a break fell between paragraphs one blank line is
@@ -127,7 +150,8 @@ fn remove_page_breaks<'a>(text: &str, lines: &[&'a str]) -> Vec<Cow<'a, str>> {
 /// `CONFIDENTIAL` alone on a line (old copies repeat it over page headers).
 fn is_bare_level_word(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 16 && classification::class_line(t).is_some_and(|c| c.office.is_none() && c.section.is_none())
+    t.len() <= MAX_BARE_CLASS_LINE
+        && classification::class_line(t).is_some_and(|c| c.office.is_none() && c.section.is_none())
 }
 
 fn read_front_matter(cable: &mut Cable, pre: &preamble::Preamble, year: Option<u16>) {
@@ -283,6 +307,48 @@ fn file_name_year(path: Option<&str>) -> Option<u16> {
     shaped.then(|| dtg::full_year(name[..2].parse().unwrap_or(0)))
 }
 
+/// The banner forms the JSON contract allows for `classification`.
+const BANNERS: [&str; 8] = [
+    "UNCLASSIFIED",
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL",
+    "CONFIDENTIAL//NOFORN",
+    "SECRET",
+    "SECRET//NOFORN",
+    "TOP SECRET",
+    "TOP SECRET//NOFORN",
+];
+
+/// `2008-04-07T23:54`.
+fn is_created(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 16
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            10 => *c == b'T',
+            13 => *c == b':',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// The publisher's fields as the JSON contract has them. A value of another
+/// form (a damaged page table, stray markup in a cell) is dropped with a
+/// warning, and the text's own reading is used instead.
+fn checked(publisher: &Publisher, warnings: &mut Vec<String>) -> Publisher {
+    let mut p = publisher.clone();
+    let mut keep_if = |slot: &mut Option<String>, what: &str, valid: fn(&str) -> bool| {
+        if let Some(v) = slot.take_if(|v| !valid(v)) {
+            let shown: String = v.chars().take(60).collect();
+            let more = if shown.len() < v.len() { "..." } else { "" };
+            warnings.push(format!("the release's {what} {shown:?}{more} is not of a known form: ignored"));
+        }
+    };
+    keep_if(&mut p.id, "id", record::is_reference_id);
+    keep_if(&mut p.created, "creation time", is_created);
+    keep_if(&mut p.classification, "classification", |c| BANNERS.contains(&c));
+    p
+}
+
 /// Fields from a web page's table or a dump record win over the text; a
 /// record embedded in the text comes next. A disagreement is noted.
 fn apply_publisher(cable: &mut Cable, publisher: &Publisher, embedded: &Publisher) {
@@ -323,5 +389,56 @@ fn note_missing(cable: &mut Cable, pre: &preamble::Preamble) {
     }
     for part in missing {
         cable.warnings.push(format!("no {part} found"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quadratic_time_on_page_breaks_after_a_long_line() {
+        // Each page break read the long line above it again as a possible
+        // bare classification line: 18 s for 500 KB and 19,000 breaks.
+        let long = format!("1. (C) {}.", "x".repeat(300_000));
+        let mut lines = vec![long.as_str()];
+        lines.extend(std::iter::repeat_n("ANKARA 00000691  002 OF 003", 15_000));
+        let text = lines.join("\n");
+        let lines = split_lines(&text);
+        let started = std::time::Instant::now();
+        let cleaned = remove_page_breaks(&text, &lines);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
+        assert_eq!(cleaned, [Cow::Borrowed(long.as_str())], "every break removed, the text kept");
+    }
+
+    #[test]
+    fn schema_broken_by_markup_in_a_page_table_cell() {
+        // Found by the property tests: a byte-order mark inside `<a ...>` in
+        // the classification cell left the tag as text, and the record's
+        // classification broke the JSON contract.
+        let doc = Document {
+            body: "C O N F I D E N T I A L USUN NEW YORK 000314\n\nSUBJECT: X\n\n1. (C) Text.".into(),
+            header: Some("O 072354Z APR 08\nFM USMISSION USUN NEW YORK".into()),
+            publisher: Publisher {
+                id: Some("ABC".to_string()),
+                created: Some("abcd-efghiT12:34".to_string()),
+                classification: Some("<\u{feff}a href='/x'>UNCLASSIFIED".to_string()),
+                origin: Some("USUN New York".to_string()),
+            },
+            ..Default::default()
+        };
+        let cable = parse(&doc);
+        assert_eq!(cable.id.as_deref(), Some("08USUNNEWYORK314"), "read from the text");
+        assert_eq!(cable.classification.as_deref(), Some("CONFIDENTIAL"), "read from the text");
+        assert_eq!(cable.created, None);
+        assert_eq!(cable.origin.as_deref(), Some("USUN New York"), "free text is kept");
+        let ignored: Vec<&String> =
+            cable.warnings.iter().filter(|w| w.ends_with("is not of a known form: ignored")).collect();
+        assert_eq!(ignored.len(), 3, "{:?}", cable.warnings);
+        // Debug quoting shows the invisible character.
+        assert_eq!(
+            ignored[2],
+            r#"the release's classification "<\u{feff}a href='/x'>UNCLASSIFIED" is not of a known form: ignored"#
+        );
     }
 }

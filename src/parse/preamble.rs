@@ -332,26 +332,27 @@ impl Reader<'_> {
     }
 
     /// After a blank line, does the REF list go on (`B. STATE 34975`)?
-    fn refs_continue_at(&self, i: usize) -> bool {
-        let Some(next) = self.lines[i..].iter().find(|l| !is_blank(l)) else {
-            return false;
-        };
-        let t = next.trim_start();
+    /// Returns the index of the line where it does.
+    fn refs_continue_at(&self, i: usize) -> Option<usize> {
+        let at = i + self.lines[i..].iter().position(|l| !is_blank(l))?;
+        let t = self.lines[at].trim_start();
         let b = t.as_bytes();
         let labelled = match b {
             [b'(', l, b')', ..] => l.is_ascii_uppercase(),
             [l, b'.' | b')', b' ', ..] => l.is_ascii_uppercase(),
             _ => false,
         };
-        labelled && paragraph_marker(t).is_none()
+        (labelled && paragraph_marker(t).is_none()).then_some(at)
     }
 }
 
 /// Does a front-matter part start here (after two spaces inside a line)?
-fn starts_front_matter_part(text: &str) -> bool {
+/// `has_colon`: whether `text` has a colon somewhere (known to the caller
+/// without scanning the rest of the line again at every part).
+fn starts_front_matter_part(text: &str, has_colon: bool) -> bool {
     is_eo_line(text)
         || tags_label(text).is_some()
-        || subject_label(text).is_some_and(|_| text.contains(':'))
+        || (has_colon && subject_label(text).is_some())
         || ref_label(text).is_some()
         || classified_by_label(text).is_some()
         || text.split("  ").next().and_then(captions).is_some()
@@ -383,10 +384,16 @@ pub fn split_glued_lines<'a>(lines: &[&'a str]) -> Vec<&'a str> {
         }
         starts.extend(inline_keyword(line, "E.O.").filter(|&p| is_eo_line(&line[p..])));
         starts.sort_unstable();
+        let last_colon = line.rfind(':');
         let mut start = 0;
         for next in starts {
             let before = line[start..next].trim_end();
-            if !before.is_empty() && (starts_front_matter_part(&line[next..]) || captions(before).is_some()) {
+            // Both checks look at a bounded part of the line (`captions`
+            // refuses long text at once), so a long line with many double
+            // spaces is split in linear time.
+            let has_colon = last_colon.is_some_and(|c| c >= next);
+            let caption_before = || captions(before).is_some();
+            if !before.is_empty() && (starts_front_matter_part(&line[next..], has_colon) || caption_before()) {
                 out.push(before);
                 start = next;
             }
@@ -435,8 +442,12 @@ pub fn preamble(lines: &[&str]) -> Preamble {
     while i < lines.len() {
         let line = lines[i];
         if is_blank(line) {
-            if r.field == Field::Refs && r.refs_continue_at(i) {
-                i += 1;
+            if r.field == Field::Refs
+                && let Some(next) = r.refs_continue_at(i)
+            {
+                // Past the whole blank run at once: looking ahead again from
+                // each blank line was quadratic in the run's length.
+                i = next;
                 continue;
             }
             r.field = Field::None;
@@ -658,5 +669,37 @@ mod tests {
             Some(vec!["NOFORN".to_string(), "NOT FOR INTERNET DISTRIBUTION".to_string()])
         );
         assert_eq!(captions("DEA SENSITIVE"), Some(vec!["DEA SENSITIVE".to_string()]));
+    }
+
+    #[test]
+    fn quadratic_time_on_a_long_line_with_many_double_spaces() {
+        // Every part re-read the whole line before it (as a possible caption
+        // line) or after it (for a colon): 2.5 s for 100 KB, hours for 10 MB.
+        for line in [
+            "word  ".repeat(5_000),
+            format!("{}X{}", "SIPDIS ".repeat(2_500), "  Y".repeat(5_000)),
+            format!("{}:", "x  SUBJECT".repeat(10_000)),
+        ] {
+            let started = std::time::Instant::now();
+            let parts = split_glued_lines(&[line.as_str()]);
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
+            assert_eq!(parts.concat().replace(' ', "").len(), line.replace(' ', "").len(), "no text lost");
+        }
+        let parts = split_glued_lines(&["x  SUBJECT: A  SUBJECT B"]);
+        assert_eq!(parts, ["x", "SUBJECT: A  SUBJECT B"], "a colon after the label is still needed");
+    }
+
+    #[test]
+    fn quadratic_time_on_blank_lines_inside_a_ref_list() {
+        // Each blank line looked ahead over all the blank lines after it for
+        // the next REF item: 13 s for 100,000 blank lines.
+        let mut lines = vec!["C O N F I D E N T I A L USUN NEW YORK 000314", "", "REF: A. STATE 1"];
+        lines.extend(std::iter::repeat_n("", 50_000));
+        lines.extend(["B. STATE 2", "", "1. (C) Text."]);
+        let started = std::time::Instant::now();
+        let p = preamble(&lines);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2), "took {:?}", started.elapsed());
+        assert_eq!(p.refs.as_deref(), Some("A. STATE 1 B. STATE 2"));
+        assert_eq!(lines[p.body_start], "1. (C) Text.");
     }
 }

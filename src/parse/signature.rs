@@ -95,9 +95,18 @@ fn is_archive_footer(t: &str) -> bool {
     b.len() > 8 && b[..4].iter().all(u8::is_ascii_digit) && t.contains(" - ") && !t.contains(". ")
 }
 
+/// Longest line `is_name_line` reads: 40 characters of up to 4 bytes, a
+/// date and some blanks.
+const MAX_NAME_LINE: usize = 4 * 40 + 24;
+
 /// A line that is only a name: one to three words, capitalised or upper
 /// case (or a redaction, `XXXXXXXXXXXX` or `xxxxx`).
 fn is_name_line(line: &str) -> bool {
+    // At most 40 characters and a date: a longer line is no name, found
+    // without splitting it into words.
+    if line.len() > MAX_NAME_LINE {
+        return false;
+    }
     let t = strip_date(line.trim());
     // `Muslim.` ends a sentence; `MANZANARES .` and `J.` do not.
     let last_word = t.rsplit(' ').next().unwrap_or("");

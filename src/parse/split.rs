@@ -50,6 +50,55 @@ pub fn body_start(lines: &[&str]) -> usize {
     lines.len()
 }
 
+/// Where a text that is one cable written twice (a file saved twice over)
+/// repeats itself: the index of the repeat's first line. Blank lines around
+/// and between the copies do not count.
+pub fn whole_repeat(lines: &[&str]) -> Option<usize> {
+    let first = lines.iter().position(|l| !is_blank(l))?;
+    let last = lines.iter().rposition(|l| !is_blank(l))?;
+    let text = &lines[first..=last];
+    let n = text.len();
+    // Two copies of equal length: the blank lines between them are centred.
+    let (mut lo, mut hi) = (n / 2, n - n / 2);
+    if lo < hi && !is_blank(text[lo]) {
+        return None;
+    }
+    while lo > 0 && is_blank(text[lo - 1]) && is_blank(text[hi]) {
+        lo -= 1;
+        hi += 1;
+    }
+    (lo > 0 && text[..lo] == text[hi..]).then_some(first + hi)
+}
+
+/// A line that only opens a cable: a routing header's first line, or the
+/// release's note on a partial extract.
+fn opens_a_cable(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("VZCZC") || t.starts_with("This record is a partial extract")
+}
+
+/// The index of a second cable's first line after the body of the first
+/// has begun at `body_start` (no cable's body holds such a line).
+pub fn next_cable(lines: &[&str], body_start: usize) -> Option<usize> {
+    let first = body_start + lines.get(body_start..)?.iter().position(|l| !is_blank(l))?;
+    let found = lines[first + 1..].iter().position(|l| opens_a_cable(l))?;
+    Some(first + 1 + found)
+}
+
+/// Does `rest` begin with the same cable as `first` (blank lines at either
+/// end aside)?
+pub fn repeats(first: &[&str], rest: &[&str]) -> bool {
+    let trim = |lines: &[&str]| -> (usize, usize) {
+        let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
+        let end = lines.iter().rposition(|l| !is_blank(l)).map_or(start, |e| e + 1);
+        (start, end.max(start))
+    };
+    let (a, b) = trim(first);
+    let (c, _) = trim(rest);
+    let copy = &first[a..b];
+    !copy.is_empty() && rest[c..].starts_with(copy)
+}
+
 /// `TO ...`, `INFO ...`: the start of an addressee block (or, for
 /// `INFO  LOG-00`, an office log block, which also runs to a blank line).
 fn is_block_keyword(line: &str) -> bool {
@@ -180,5 +229,34 @@ mod tests {
         assert!(!is_routing_indicator("REF:"));
         assert!(is_header_line("------------------A54E38  291401Z /38"));
         assert!(!is_header_line("-------"));
+    }
+
+    #[test]
+    fn finds_a_cable_written_twice() {
+        let twice = "\n\nVZCZCX\nFM A\n\nUNCLAS STATE 000001\n\n1. Text.\n\n\nVZCZCX\nFM A\n\nUNCLAS STATE 000001\n\n1. Text.\n";
+        assert_eq!(whole_repeat(&split_lines(twice)), Some(10));
+        assert_eq!(whole_repeat(&split_lines("a\nb\na\nb")), Some(2));
+        assert_eq!(whole_repeat(&split_lines("a\n\n\na\n")), Some(3));
+        assert_eq!(
+            whole_repeat(&split_lines("UNCLAS STATE 000001\n\n1. Text.\nUNCLAS STATE 000001\n\n1. Other.")),
+            None
+        );
+        assert_eq!(whole_repeat(&split_lines("a\nb\nb\na")), None);
+        assert_eq!(whole_repeat(&split_lines("a")), None);
+        assert_eq!(whole_repeat(&split_lines("")), None);
+    }
+
+    #[test]
+    fn finds_a_second_cable_after_the_body_starts() {
+        let lines = split_lines("VZCZCX\nFM A\n\nUNCLAS STATE 000001\n\n1. Text.\nVZCZCY\nFM B\n\nUNCLAS STATE 000002");
+        assert_eq!(next_cable(&lines, body_start(&lines)), Some(6));
+        assert!(!repeats(&lines[..6], &lines[6..]));
+        assert!(repeats(&["", "a", "b", ""], &["", "a", "b", "c"]));
+        // A cable that quotes itself whole (09STATE127892) is one cable.
+        let quoted = split_lines(
+            "S E C R E T STATE 127892\n\nREPEATED FOR YOUR ACTION.\nQUOTE:\n\nS E C R E T STATE 127892\n\n1. (S) x",
+        );
+        assert_eq!(next_cable(&quoted, 0), None);
+        assert_eq!(whole_repeat(&quoted), None);
     }
 }
