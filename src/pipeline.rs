@@ -57,7 +57,7 @@ const HEAD: usize = 4096;
 /// A batch is sent when it holds this many jobs...
 const BATCH_JOBS: usize = 256;
 /// ...or this many bytes of input.
-const BATCH_BYTES: u64 = 2 << 20;
+const BATCH_BYTES: u64 = 256 << 10;
 /// Batches in memory at once, per worker.
 const TOKENS_PER_WORKER: usize = 3;
 
