@@ -1,6 +1,7 @@
 //! Line-level helpers shared by the part parsers: splitting, blank lines,
 //! and the page-break lines that transmission leaves inside the text.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -40,25 +41,30 @@ fn trim_end_blanks(line: &str) -> &str {
     }
 }
 
+/// The byte range of `text` that `lines` cover, when they are slices of it
+/// (in order); `None` for lines from elsewhere.
+pub fn span_in(text: &str, lines: &[&str]) -> Option<Range<usize>> {
+    let base = text.as_ptr() as usize;
+    let offset = |l: &str| (l.as_ptr() as usize).wrapping_sub(base);
+    let (first, last) = (lines.first()?, lines.last()?);
+    let (start, end) = (offset(first), offset(last).wrapping_add(last.len()));
+    (start <= end && end <= text.len()).then_some(start..end)
+}
+
 /// Lines of `lines` (all slices of `text`, in order) that contain " OF ",
 /// found with one vectorised pass over the text instead of one per line.
 pub fn lines_with_of(text: &str, lines: &[&str]) -> Vec<bool> {
     static OF: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new(b" OF "));
     let mut marks = vec![false; lines.len()];
-    let base = text.as_ptr() as usize;
-    let offset = |l: &str| (l.as_ptr() as usize).wrapping_sub(base);
-    let in_text = |l: &str| offset(l) <= text.len();
-    let (Some(first), Some(last)) = (lines.first(), lines.last()) else {
-        return marks;
-    };
-    if !in_text(first) || !in_text(last) {
+    let Some(span) = span_in(text, lines) else {
         // Not slices of `text`: check each line.
         for (m, l) in marks.iter_mut().zip(lines) {
             *m = OF.find(l.as_bytes()).is_some();
         }
         return marks;
-    }
-    let span = offset(first)..(offset(last) + last.len()).min(text.len());
+    };
+    let base = text.as_ptr() as usize;
+    let offset = |l: &str| (l.as_ptr() as usize).wrapping_sub(base);
     let mut line = 0;
     for hit in OF.find_iter(&text.as_bytes()[span.clone()]) {
         let at = span.start + hit;
@@ -307,6 +313,13 @@ pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
 /// A rule of dashes or underscores (`------`, `----- ----`), used to underline
 /// headings.
 pub fn is_rule(line: &str) -> bool {
+    // Fast reject: run on every body line, and most start with a letter.
+    match line.bytes().find(|&b| !is_blank_byte(b)) {
+        Some(b'-' | b'_' | b'=') => {}
+        Some(b) if b.is_ascii() => return false,
+        Some(_) => {}
+        None => return false,
+    }
     let t = line.trim();
     t.len() >= 3 && t.chars().all(|c| c == '-' || c == '_' || c == '=' || c == ' ')
 }

@@ -64,7 +64,7 @@ pub fn parse(doc: &Document) -> Cable {
     // Another cable after this one (files pasted together): its lines
     // would become paragraphs of this one, so they are left out.
     if second_cable.is_none()
-        && let Some(cut) = split::next_cable(&all, body_at)
+        && let Some(cut) = split::next_cable(&doc.body, &all, body_at)
     {
         second_cable = Some((cut, split::repeats(&all[..cut], &all[cut..])));
         all.truncate(cut);

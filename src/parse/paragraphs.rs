@@ -9,6 +9,8 @@ use nom::{
     sequence::delimited,
 };
 
+use std::ops::Range;
+
 use super::lines::{collapse_runs, ends_sentence, is_blank, is_rule, trim_blanks};
 use crate::model::Paragraph;
 
@@ -137,7 +139,12 @@ fn cut_rules(line: &str) -> Vec<Option<&str>> {
 /// first line, read once), or a rule.
 #[derive(Debug)]
 enum Unit<'a> {
-    Block { lines: Vec<&'a str>, marker: Option<Marker<'a>> },
+    /// `lines` indexes [`Units::lines`]: one list for all blocks, not one
+    /// allocation per block.
+    Block {
+        lines: Range<usize>,
+        marker: Option<Marker<'a>>,
+    },
     Rule,
 }
 
@@ -145,15 +152,18 @@ enum Unit<'a> {
 /// markers.
 struct Units<'a> {
     units: Vec<Unit<'a>>,
+    /// The text lines of every block, in order.
     lines: Vec<&'a str>,
+    /// Where the open block starts in `lines`.
+    start: usize,
     marker: Option<Marker<'a>>,
 }
 
 impl<'a> Units<'a> {
     fn flush(&mut self) {
-        if !self.lines.is_empty() {
-            let lines = std::mem::take(&mut self.lines);
-            self.units.push(Unit::Block { lines, marker: self.marker.take() });
+        if self.lines.len() > self.start {
+            self.units.push(Unit::Block { lines: self.start..self.lines.len(), marker: self.marker.take() });
+            self.start = self.lines.len();
         }
         self.marker = None;
     }
@@ -161,10 +171,11 @@ impl<'a> Units<'a> {
     /// Adds a text line, starting a new block at a paragraph marker.
     fn push(&mut self, line: &'a str) {
         let marker = paragraph_marker(line);
-        if starts_paragraph(marker.as_ref(), self.lines.last().copied()) {
+        let previous = self.lines[self.start..].last().copied();
+        if starts_paragraph(marker.as_ref(), previous) {
             self.flush();
         }
-        if self.lines.is_empty() {
+        if self.lines.len() == self.start {
             self.marker = marker;
         }
         self.lines.push(line);
@@ -176,8 +187,8 @@ impl<'a> Units<'a> {
     }
 }
 
-fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
-    let mut u = Units { units: Vec::new(), lines: Vec::new(), marker: None };
+fn units<'a>(lines: &[&'a str]) -> Units<'a> {
+    let mut u = Units { units: Vec::new(), lines: Vec::with_capacity(lines.len()), start: 0, marker: None };
     for &line in lines {
         if is_blank(line) {
             u.flush();
@@ -195,7 +206,7 @@ fn units<'a>(lines: &[&'a str]) -> Vec<Unit<'a>> {
         }
     }
     u.flush();
-    u.units
+    u
 }
 
 /// A one-line block short enough to be a heading (no marker).
@@ -217,11 +228,11 @@ fn looks_like_title(line: &str) -> bool {
         && t.split_whitespace().count() <= 8
 }
 
-/// Joins a block's lines: wrapped lines with a space, bullets and lettered
-/// sub-paragraphs on lines of their own.
-fn join_block(lines: &[&str]) -> String {
-    let mut out = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
-    for line in lines {
+/// Joins a block's lines (`first`, then `rest`): wrapped lines with a
+/// space, bullets and lettered sub-paragraphs on lines of their own.
+fn join_block(first: &str, rest: &[&str]) -> String {
+    let mut out = String::with_capacity(first.len() + rest.iter().map(|l| l.len() + 1).sum::<usize>());
+    for line in std::iter::once(&first).chain(rest) {
         let t = trim_blanks(line);
         if t.is_empty() {
             continue;
@@ -248,12 +259,13 @@ fn is_sub_item(t: &str) -> bool {
 /// Builds the paragraph list from the body lines (front matter and signature
 /// already removed).
 pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
-    let units = units(lines);
+    let Units { units, lines: block_lines, .. } = units(lines);
     let mut out: Vec<Paragraph> = Vec::new();
     // Whether the last paragraph may take more blocks (not a heading).
     let mut open = false;
     for (n, unit) in units.iter().enumerate() {
-        let Unit::Block { lines: block, marker } = unit else { continue };
+        let Unit::Block { lines: range, marker } = unit else { continue };
+        let block = &block_lines[range.clone()];
         let next_is_rule = matches!(units.get(n + 1), Some(Unit::Rule));
         let prev_is_rule = n > 0 && matches!(units[n - 1], Unit::Rule);
         if let Some(title) = short_line(block, marker.as_ref()).filter(|t| {
@@ -264,21 +276,17 @@ pub fn paragraphs(lines: &[&str]) -> Vec<Paragraph> {
             continue;
         }
         if let Some(marker) = marker {
-            let rest_of_first = marker.rest;
-            let mut lines = vec![rest_of_first];
-            lines.extend_from_slice(&block[1..]);
-            out.push(Paragraph { number: Some(marker.number), marking: marker.marking(), text: join_block(&lines) });
+            let text = join_block(marker.rest, &block[1..]);
+            out.push(Paragraph { number: Some(marker.number), marking: marker.marking(), text });
             open = true;
             continue;
         }
         if let Some((mark, rest)) = leading_marking(block[0]) {
-            let mut lines = vec![rest];
-            lines.extend_from_slice(&block[1..]);
-            out.push(Paragraph { number: None, marking: Some(mark), text: join_block(&lines) });
+            out.push(Paragraph { number: None, marking: Some(mark), text: join_block(rest, &block[1..]) });
             open = true;
             continue;
         }
-        let text = join_block(block);
+        let text = join_block(block[0], &block[1..]);
         match out.last_mut() {
             // A page break split this paragraph: rejoin the sentence.
             // (Not across a rule: a rule ends whatever came before it.)

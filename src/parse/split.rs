@@ -2,7 +2,14 @@
 //! text (plain text and Markdown forms). Web pages and dump records keep the
 //! two apart, so they do not need this.
 
-use super::{dtg, lines::is_blank};
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
+use super::{
+    dtg,
+    lines::{is_blank, span_in},
+};
 
 /// How far into the text a routing header may start.
 const MAX_HEADER_LEAD: usize = 40;
@@ -74,14 +81,28 @@ pub fn whole_repeat(lines: &[&str]) -> Option<usize> {
 /// release's note on a partial extract.
 fn opens_a_cable(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with("VZCZC") || t.starts_with("This record is a partial extract")
+    t.starts_with(OPENINGS[0]) || t.starts_with(OPENINGS[1])
 }
 
+const OPENINGS: [&str; 2] = ["VZCZC", "This record is a partial extract"];
+
 /// The index of a second cable's first line after the body of the first
-/// has begun at `body_start` (no cable's body holds such a line).
-pub fn next_cable(lines: &[&str], body_start: usize) -> Option<usize> {
+/// has begun at `body_start` (no cable's body holds such a line). `lines`
+/// are slices of `text` (or of another text: then each line is looked at).
+pub fn next_cable(text: &str, lines: &[&str], body_start: usize) -> Option<usize> {
+    static FINDERS: LazyLock<[memmem::Finder<'static>; 2]> =
+        LazyLock::new(|| OPENINGS.map(|o| memmem::Finder::new(o.as_bytes())));
     let first = body_start + lines.get(body_start..)?.iter().position(|l| !is_blank(l))?;
-    let found = lines[first + 1..].iter().position(|l| opens_a_cable(l))?;
+    let rest = &lines[first + 1..];
+    // Almost no body holds either opening: one vectorised search over the
+    // text is cheaper than a test on every line.
+    if let Some(span) = span_in(text, rest) {
+        let bytes = &text.as_bytes()[span];
+        if FINDERS.iter().all(|f| f.find(bytes).is_none()) {
+            return None;
+        }
+    }
+    let found = rest.iter().position(|l| opens_a_cable(l))?;
     Some(first + 1 + found)
 }
 
@@ -248,15 +269,22 @@ mod tests {
 
     #[test]
     fn finds_a_second_cable_after_the_body_starts() {
-        let lines = split_lines("VZCZCX\nFM A\n\nUNCLAS STATE 000001\n\n1. Text.\nVZCZCY\nFM B\n\nUNCLAS STATE 000002");
-        assert_eq!(next_cable(&lines, body_start(&lines)), Some(6));
+        let text = "VZCZCX\nFM A\n\nUNCLAS STATE 000001\n\n1. Text.\nVZCZCY\nFM B\n\nUNCLAS STATE 000002";
+        let lines = split_lines(text);
+        assert_eq!(next_cable(text, &lines, body_start(&lines)), Some(6));
+        // Lines from another text are looked at one by one.
+        assert_eq!(next_cable("", &lines, body_start(&lines)), Some(6));
+        let partial = "UNCLAS STATE 000001\n\n1. Text.\n  This record is a partial extract of the original cable.";
+        assert_eq!(next_cable(partial, &split_lines(partial), 0), Some(3));
+        let one = "UNCLAS STATE 000001\n\n1. Text about VZCZC in a sentence.";
+        assert_eq!(next_cable(one, &split_lines(one), 0), None);
         assert!(!repeats(&lines[..6], &lines[6..]));
         assert!(repeats(&["", "a", "b", ""], &["", "a", "b", "c"]));
         // A cable that quotes itself whole (09STATE127892) is one cable.
-        let quoted = split_lines(
-            "S E C R E T STATE 127892\n\nREPEATED FOR YOUR ACTION.\nQUOTE:\n\nS E C R E T STATE 127892\n\n1. (S) x",
-        );
-        assert_eq!(next_cable(&quoted, 0), None);
+        let quoted_text =
+            "S E C R E T STATE 127892\n\nREPEATED FOR YOUR ACTION.\nQUOTE:\n\nS E C R E T STATE 127892\n\n1. (S) x";
+        let quoted = split_lines(quoted_text);
+        assert_eq!(next_cable(quoted_text, &quoted, 0), None);
         assert_eq!(whole_repeat(&quoted), None);
     }
 }
