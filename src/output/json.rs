@@ -2,9 +2,10 @@
 //! whole cable, or one part of it with the id, optionally cut down to
 //! `--fields`.
 //!
-//! Whole cables go through sonic-rs, whose SIMD string escaping writes twice
-//! as fast as serde_json here (benches/parse.rs: render_json vs
-//! render_sonic); both write the same bytes (checked in tests/corpus.rs).
+//! Whole compact cables go through `compact` (static keys, sonic-rs's SIMD
+//! string escaping): faster than serde_json or sonic-rs through serde
+//! (benches/parse.rs: render_json vs render_sonic), same bytes as
+//! serde_json (checked in tests/corpus.rs).
 
 use std::io;
 
@@ -38,7 +39,7 @@ impl JsonRenderer {
 impl Renderer for JsonRenderer {
     fn render(&self, cable: &Cable, _ctx: Context, out: &mut Vec<u8>) -> io::Result<()> {
         match (self.part, self.fields.is_empty(), self.pretty) {
-            (Part::Whole, true, false) => sonic_rs::to_writer(&mut *out, cable).map_err(io::Error::other)?,
+            (Part::Whole, true, false) => super::compact::write_cable(cable, out),
             (Part::Whole, true, true) => serde_json::to_writer_pretty(&mut *out, cable)?,
             (_, true, _) => self.write_value(&self.part.json(cable), out)?,
             (_, false, _) => self.write_value(&fields::project(&self.part.json(cable), &self.fields), out)?,

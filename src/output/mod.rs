@@ -2,11 +2,13 @@
 //! They see only the `Cable` model, never the parser.
 //!
 //! - `text`: the readable report (`cable show`);
-//! - `json`: JSON Lines of the whole cable or of one part;
+//! - `json`: JSON Lines of the whole cable or of one part (`compact`
+//!   writes whole cables fast);
 //! - `lines`: one item per line for scripts (`cable tags`, ...);
 //! - `table`: CSV or TSV with a header row;
 //! - `part` says what each subcommand prints, `fields` picks fields out.
 
+pub mod compact;
 pub mod fields;
 pub mod json;
 pub mod lines;
