@@ -88,6 +88,13 @@ pub fn is_blank(line: &str) -> bool {
     }
 }
 
+/// The first byte that is not an ASCII blank: lets per-line tests reject
+/// most lines without a Unicode-aware trim (a non-ASCII byte means "look
+/// closer": it may start a Unicode space).
+pub fn first_non_blank(line: &str) -> Option<u8> {
+    line.bytes().find(|&b| !is_blank_byte(b))
+}
+
 /// ASCII blanks that separate words (no-break spaces are kept as written).
 fn is_blank_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c)
@@ -314,7 +321,7 @@ pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
 /// headings.
 pub fn is_rule(line: &str) -> bool {
     // Fast reject: run on every body line, and most start with a letter.
-    match line.bytes().find(|&b| !is_blank_byte(b)) {
+    match first_non_blank(line) {
         Some(b'-' | b'_' | b'=') => {}
         Some(b) if b.is_ascii() => return false,
         Some(_) => {}

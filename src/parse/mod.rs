@@ -30,7 +30,7 @@ use std::borrow::Cow;
 use crate::document::{Document, Publisher};
 use crate::model::{Cable, Paragraph};
 use classification::{Level, banner};
-use lines::{ends_sentence, is_blank, is_page_break_line, split_lines, strip_page_markers};
+use lines::{ends_sentence, first_non_blank, is_blank, is_page_break_line, split_lines, strip_page_markers};
 
 /// Parses one cable.
 pub fn parse(doc: &Document) -> Cable {
@@ -213,6 +213,10 @@ fn read_body(cable: &mut Cable, pre: &preamble::Preamble, rest: &[&str]) {
     }
     for line in rest {
         // SIPDIS lands inside running text in some copies.
+        if first_non_blank(line).is_some_and(|b| b != b'S' && b.is_ascii()) {
+            body.push(line);
+            continue;
+        }
         let t = line.trim_start();
         if t == "SIPDIS" {
             continue;

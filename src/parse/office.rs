@@ -133,7 +133,7 @@ pub fn canonical_office(office: &str) -> Option<String> {
     let mut joined = String::with_capacity(office.len());
     for word in office.split_whitespace() {
         let word = word.trim_end_matches(',');
-        if NOT_OFFICE_WORDS.contains(&word.to_ascii_uppercase().as_str()) {
+        if NOT_OFFICE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) {
             return None;
         }
         joined.push_str(word);
