@@ -17,6 +17,18 @@ use nom::{
 pub fn split_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::with_capacity(text.len() / 48 + 1);
     let mut start = 0;
+    // `memchr_iter` picks its SIMD code anew at every step, which on lines
+    // of 60 bytes costs more than the search: pick the AVX2 searcher once.
+    // (A closure shared by both loops is slower: it keeps `start` in memory.)
+    #[cfg(target_arch = "x86_64")]
+    if let Some(searcher) = memchr::arch::x86_64::avx2::memchr::One::new(b'\n') {
+        for nl in searcher.iter(text.as_bytes()) {
+            lines.push(trim_end_blanks(&text[start..nl]));
+            start = nl + 1;
+        }
+        lines.push(trim_end_blanks(&text[start..]));
+        return lines;
+    }
     for nl in memchr::memchr_iter(b'\n', text.as_bytes()) {
         lines.push(trim_end_blanks(&text[start..nl]));
         start = nl + 1;
