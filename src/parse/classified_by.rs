@@ -99,14 +99,16 @@ const TITLES: &[&str] = &[
 
 /// Where the reasons start: `for reasons`, `, reason`, or the section number.
 fn name_end(text: &str) -> usize {
-    let lower = text.to_ascii_lowercase();
-    let mut end = text.len();
-    for marker in [" for reason", ", reason", " reason", ";", ", per ", " per ", " 1.4", " 1.5", " 1/4", "(", ","] {
-        if let Some(p) = lower.find(marker) {
-            end = end.min(p);
-        }
-    }
-    end
+    const MARKERS: [&str; 11] =
+        [" for reason", ", reason", " reason", ";", ", per ", " per ", " 1.4", " 1.5", " 1/4", "(", ","];
+    // One pass to the first marker (the text may run on for lines).
+    let b = text.as_bytes();
+    (0..b.len())
+        .find(|&i| {
+            matches!(b[i], b' ' | b',' | b';' | b'(')
+                && MARKERS.iter().any(|m| b[i..].get(..m.len()).is_some_and(|w| w.eq_ignore_ascii_case(m.as_bytes())))
+        })
+        .unwrap_or(b.len())
 }
 
 /// A word that can be part of a person's name: capitalised, an initial

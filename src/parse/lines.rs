@@ -331,8 +331,12 @@ pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
 
 /// A rule of dashes or underscores (`------`, `----- ----`), used to underline
 /// headings.
+#[inline]
 pub fn is_rule(line: &str) -> bool {
     // Fast reject: run on every body line, and most start with a letter.
+    if line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     match first_non_blank(line) {
         Some(b'-' | b'_' | b'=') => {}
         Some(b) if b.is_ascii() => return false,

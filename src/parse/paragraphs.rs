@@ -63,13 +63,21 @@ pub fn leading_marking(line: &str) -> Option<(String, &str)> {
 
 /// `1. (C) text`, `1.(SBU) text`, `1) (C) text`, `12. text`. Numbers run
 /// 1-199; `1.4 (b)` and `2007. ` are not markers.
+#[inline]
 pub fn paragraph_marker(line: &str) -> Option<Marker<'_>> {
-    // Fast reject: called on every body line, and most start with a letter.
-    match line.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() => {}
-        Some(b' ') if line.trim_start_matches(' ').starts_with(|c: char| c.is_ascii_digit()) => {}
-        _ => return None,
+    // Fast reject, inlined into the callers: this runs on every body line,
+    // and a marker needs spaces, 1-3 digits, then `.`, `)` or `,`.
+    let b = line.as_bytes();
+    let at = b.iter().position(|&c| c != b' ')?;
+    let digits = b[at..].iter().take(4).take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=3).contains(&digits) || !matches!(b.get(at + digits), Some(b'.' | b')' | b',')) {
+        return None;
     }
+    read_marker(line)
+}
+
+/// The marker after the fast test of [`paragraph_marker`].
+fn read_marker(line: &str) -> Option<Marker<'_>> {
     let (i, (_, n, sep)) = (space0::<&str, nom::error::Error<&str>>, number, one_of(".),")).parse(line).ok()?;
     if !(1..200).contains(&n) || i.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
