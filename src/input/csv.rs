@@ -77,20 +77,8 @@ impl RecordAt {
     /// record was read into.
     pub fn document<'a>(&self, data: &'a [u8], path: Option<String>) -> Document<'a> {
         let mut warnings = self.warnings.clone();
-        let mut n = 0;
-        let fields = self.fields.clone().map(|r| {
-            n += 1;
-            let bytes = data.get(r).unwrap_or_default();
-            // The SIMD validator first (std's is several times slower on
-            // long ASCII text); invalid bytes are replaced, with a warning,
-            // as in any other input.
-            match simdutf8::basic::from_utf8(bytes) {
-                Ok(text) => Cow::Borrowed(text),
-                Err(_) => {
-                    warnings.push(format!("invalid UTF-8 in field {n} of the dump record: replaced"));
-                    String::from_utf8_lossy(bytes)
-                }
-            }
+        let fields = std::array::from_fn(|n| {
+            field_text(data.get(self.fields[n].clone()).unwrap_or_default(), n + 1, &mut warnings)
         });
         document(fields, self.number, self.offset, warnings, path)
     }
@@ -98,6 +86,19 @@ impl RecordAt {
     /// Input bytes the record took (for progress and batching).
     pub fn size(&self) -> usize {
         self.fields.iter().map(|r| r.len() + 3).sum()
+    }
+}
+
+/// The text of field `n` (1-based): the SIMD validator first (std's is
+/// several times slower on long ASCII text); invalid bytes are replaced,
+/// with a warning, as in any other input.
+fn field_text<'a>(bytes: &'a [u8], n: usize, warnings: &mut Vec<String>) -> Cow<'a, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => {
+            warnings.push(format!("invalid UTF-8 in field {n} of the dump record: replaced"));
+            String::from_utf8_lossy(bytes)
+        }
     }
 }
 
@@ -215,24 +216,35 @@ fn scan_record(b: &[u8], at_eof: bool) -> Scan {
 }
 
 /// Where the next record starts after a malformed one: a line that begins
-/// with `"<digits>","`. Returns an offset into `b` (after position `from`).
-fn next_record_start(b: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
+/// with `"<digits>","`.
+#[derive(Debug, PartialEq)]
+enum Start {
+    /// A record starts at this offset.
+    At(usize),
+    /// The input ends in what may be the start of a record (`\n"12",`),
+    /// at this offset: only more input tells.
+    Maybe(usize),
+    None,
+}
+
+fn next_record_start(b: &[u8]) -> Start {
+    const AFTER_DIGITS: &[u8] = b"\",\"";
+    let mut at = 0;
     while let Some(p) = memchr::memmem::find(&b[at..], b"\n\"") {
         let start = at + p + 1;
         let rest = &b[start + 1..];
         let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits > 0 && rest[digits..].starts_with(b"\",\"") {
-            return Some(start);
+        let after = &rest[digits..];
+        if digits > 0 && after.starts_with(AFTER_DIGITS) {
+            return Start::At(start);
         }
-        // Not enough bytes to tell yet: report the candidate; the caller
-        // rescans it as a record.
-        if rest.len() < digits + 3 {
-            return Some(start);
+        // Too short to tell, but all of it fits.
+        if (digits > 0 || rest.is_empty()) && AFTER_DIGITS.starts_with(after) {
+            return Start::Maybe(start);
         }
         at = start;
     }
-    None
+    Start::None
 }
 
 /// The running number at the start of a record (`"17",...`), if readable.
@@ -329,18 +341,25 @@ impl<R: Read> DumpReader<R> {
     /// Drops input up to the next record start after a malformed record;
     /// returns false when more input is needed to find it.
     fn resync(&mut self) -> bool {
-        match next_record_start(&self.buf[self.pos..], 0) {
-            Some(p) => {
+        match (next_record_start(&self.buf[self.pos..]), self.eof) {
+            // At the end of the input, a cut record start is still one (and
+            // then reported as malformed).
+            (Start::At(p), _) | (Start::Maybe(p), true) => {
                 self.pos += p;
                 self.skipping = false;
                 true
             }
-            None if self.eof => {
+            (Start::Maybe(p), false) => {
+                // Keep the `\n` before it: the search goes on from there.
+                self.pos += p - 1;
+                false
+            }
+            (Start::None, true) => {
                 self.pos = self.buf.len();
                 self.skipping = false;
                 true
             }
-            None => {
+            (Start::None, false) => {
                 // Keep only the last byte: a `\n` may begin the next record.
                 self.pos = self.buf.len().saturating_sub(1).max(self.pos);
                 false
@@ -424,8 +443,10 @@ impl<R: Read> Iterator for DumpReader<R> {
         let mut data = Vec::new();
         Some(self.next_into(&mut data)?.map(|item| match item {
             Item::Record(at) => {
-                let fields = at.fields.map(|r| String::from_utf8_lossy(&data[r]).into_owned());
-                Item::Record(Box::new(Record { number: at.number, offset: at.offset, fields, warnings: at.warnings }))
+                let mut warnings = at.warnings;
+                let fields =
+                    std::array::from_fn(|n| field_text(&data[at.fields[n].clone()], n + 1, &mut warnings).into_owned());
+                Item::Record(Box::new(Record { number: at.number, offset: at.offset, fields, warnings }))
             }
             Item::Malformed { index, offset, reason } => Item::Malformed { index, offset, reason },
         }))
@@ -495,6 +516,20 @@ mod tests {
         assert_eq!(doc.warnings, ["invalid UTF-8 in field 8 of the dump record: replaced"]);
     }
 
+    /// Found by fuzzing (`csv_dump`): the Iterator replaced invalid bytes
+    /// without the warning that `next_into` gives, so the same record made
+    /// two different cables.
+    #[test]
+    fn invalid_utf8_warning_lost_by_the_iterator() {
+        let input = b"\"1\",\"1/1/2000 1:00\",\"ID\",\"o\",\"c\",\"\",\"h\",\"O\xd5CONNOR\"\n";
+        let got = items(input, 0);
+        let record = record(&got[0]);
+        assert_eq!(record.fields[7], "O\u{fffd}CONNOR");
+        assert_eq!(record.warnings, ["invalid UTF-8 in field 8 of the dump record: replaced"]);
+        let doc = record.clone().into_document(None);
+        assert_eq!(doc.warnings, ["invalid UTF-8 in field 8 of the dump record: replaced"]);
+    }
+
     #[test]
     fn reports_a_wrong_field_count_and_goes_on() {
         let input =
@@ -524,6 +559,27 @@ mod tests {
         assert!(matches!(&got[0], Item::Malformed { reason, .. } if reason.contains("unterminated quote in field 8")));
         let got = items(b"\"1\",\"1/1/2000 1:00\",\"a\",\"b\",\"c\",\"\",\"h\",\"escape \\", 0);
         assert!(matches!(&got[0], Item::Malformed { reason, .. } if reason == "escape at end of input"));
+    }
+
+    /// Found by fuzzing (`csv_dump`): after a malformed record, a line
+    /// starting with a quote cut at the end of the buffer (`\n"S`) was taken
+    /// for a record start, and reported as one more malformed record; with
+    /// the whole line in the buffer it was skipped. The items now do not
+    /// depend on where the buffer ends.
+    #[test]
+    fn a_line_cut_at_the_buffer_end_is_not_taken_for_a_record() {
+        let input = "\"1\",\"1/1/2000 1:00\",\"a\",\"b\",\"c\",\"\",\"h\",\"text with a \" stray quote\n\
+                     \"SUBJECT: A QUOTED LINE\"\n\
+                     \"2\",\"1/1/2000 1:00\",\"ID\",\"o\",\"c\",\"\",\"h\",\"c\"\n\"3";
+        let whole = items(input.as_bytes(), input.len());
+        assert_eq!(whole.len(), 3, "{whole:?}");
+        assert!(matches!(&whole[0], Item::Malformed { index: 1, offset: 0, .. }));
+        assert_eq!(record(&whole[1]).number, 2);
+        // The cut record start at the end is reported, once.
+        assert!(matches!(&whole[2], Item::Malformed { index: 3, reason, .. } if reason.contains("end of input")));
+        for head in 0..input.len() {
+            assert_eq!(items(input.as_bytes(), head), whole, "head of {head} bytes");
+        }
     }
 
     #[test]
