@@ -18,6 +18,8 @@ pub struct Page {
     pub header: Option<String>,
     pub body: String,
     pub publisher: Publisher,
+    /// What of the page was not read.
+    pub warnings: Vec<String>,
 }
 
 /// Reads a cable page. `None` when it has no `<pre>` block: not a cable page.
@@ -28,7 +30,14 @@ pub fn read_page(html: &str) -> Option<Page> {
         [body] => (None, body.clone()),
         [header, body, ..] => (Some(header.clone()), body.clone()),
     };
-    Some(Page { header, body, publisher: table(html) })
+    let mut warnings = Vec::new();
+    if blocks.len() > 2 {
+        warnings.push(format!(
+            "the page has {} <pre> blocks: only the first two (header and body) were read",
+            blocks.len()
+        ));
+    }
+    Some(Page { header, body, publisher: table(html), warnings })
 }
 
 /// Finds `needle` (ASCII, starting with `<`) in `hay` ignoring ASCII case.
@@ -183,6 +192,15 @@ mod tests {
         assert_eq!(page.publisher.origin.as_deref(), Some("Embassy Brasilia"));
         assert_eq!(page.header.as_deref(), Some("This record is a partial extract."));
         assert_eq!(page.body, "UNCLAS SECTION 01 OF 02 BRASILIA 001660 \n\nTAGS: PGOV\n1. (SBU) Mines & Energy, 5 < 6");
+    }
+
+    #[test]
+    fn says_when_it_drops_extra_pre_blocks() {
+        assert!(read_page(PAGE).unwrap().warnings.is_empty());
+        let extra = PAGE.replace("</body>", "<pre>a comment box</pre></body>");
+        let page = read_page(&extra).unwrap();
+        assert_eq!(page.warnings, ["the page has 3 <pre> blocks: only the first two (header and body) were read"]);
+        assert!(page.body.starts_with("UNCLAS SECTION 01 OF 02"));
     }
 
     #[test]

@@ -132,7 +132,7 @@ pub fn to_document(text: String, format: Format) -> Result<Document<'static>> {
                 body: Cow::Owned(page.body),
                 source,
                 publisher: page.publisher,
-                warnings: Vec::new(),
+                warnings: page.warnings,
             }
         }
     })
