@@ -111,6 +111,14 @@ fn check_malformed(offset: u64, dump: &[u8]) {
     assert!(first != b'\n' && first != b'\r', "a malformed stretch starts at a blank line");
 }
 
+/// A read error: only the pieces reader's pause, and a bounded number of
+/// them.
+fn count_stop(e: &io::Error, stops: &mut usize) {
+    assert_eq!(e.kind(), io::ErrorKind::WouldBlock, "only the pieces reader fails");
+    *stops += 1;
+    assert!(*stops <= MAX_STOPS);
+}
+
 /// Reads with `next_into`, as the pipeline does: the items, and with
 /// `render`, each record's document (parsed and rendered on the way).
 fn read_into(dump: &[u8], head: usize, step: usize, limit: usize, render: bool) -> (Vec<Seen>, Vec<Doc>) {
@@ -123,9 +131,7 @@ fn read_into(dump: &[u8], head: usize, step: usize, limit: usize, render: bool) 
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                assert_eq!(e.kind(), io::ErrorKind::WouldBlock, "only the pieces reader fails");
-                stops += 1;
-                assert!(stops <= MAX_STOPS);
+                count_stop(&e, &mut stops);
                 assert_eq!(out.len(), before, "an interrupted read appends no field");
                 continue;
             }
@@ -169,9 +175,7 @@ fn read_iter(dump: &[u8], head: usize, step: usize, limit: usize) -> (Vec<Seen>,
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                assert_eq!(e.kind(), io::ErrorKind::WouldBlock, "only the pieces reader fails");
-                stops += 1;
-                assert!(stops <= MAX_STOPS);
+                count_stop(&e, &mut stops);
                 continue;
             }
         };
