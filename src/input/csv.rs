@@ -406,12 +406,13 @@ impl<R: Read> DumpReader<R> {
                 }
                 Scan::Incomplete if self.buf.len() - self.pos > self.max_record => {
                     self.index += 1;
-                    let offset = self.consumed();
+                    // Named by its running number, as a whole record is.
+                    let (index, offset) = (running_number(data).unwrap_or(self.index), self.consumed());
                     self.skipping = true;
                     // Keep the record's first byte out of the resync search.
                     self.pos += 1;
                     return Some(Ok(Item::Malformed {
-                        index: self.index,
+                        index,
                         offset,
                         reason: format!("record larger than {} bytes (--max-size): skipped", self.max_record),
                     }));
@@ -596,6 +597,20 @@ mod tests {
         assert!(matches!(&got[0], Item::Malformed { reason, .. } if reason.contains("larger than 1024")));
         assert_eq!(record(&got[1]).fields[2], "ID");
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn a_record_too_large_is_named_by_its_number_whole_or_cut() {
+        // Record 7 is the first of the input: by position it would be 1.
+        // 5 KB is seen whole (one read); 1.5 MB is cut by the 1 MB reads.
+        for size in [5_000, CHUNK + CHUNK / 2] {
+            let big = format!("\"7\",\"1/1/2000 1:00\",\"a\",\"b\",\"c\",\"\",\"h\",\"{}\"\n", "x".repeat(size));
+            let input = format!("{big}\"8\",\"1/1/2000 1:00\",\"ID\",\"o\",\"c\",\"\",\"h\",\"c\"\n");
+            let got: Vec<Item> = DumpReader::new(input.as_bytes(), Vec::new(), 1024).map(|r| r.unwrap()).collect();
+            assert!(matches!(&got[0], Item::Malformed { index: 7, offset: 0, .. }), "size {size}: {:?}", got[0]);
+            assert_eq!(record(&got[1]).number, 8);
+            assert_eq!(got.len(), 2);
+        }
     }
 
     #[test]
