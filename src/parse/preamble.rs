@@ -81,34 +81,13 @@ const CAPTION_PHRASES: &[&str] = &[
     "LAW ENFORCEMENT SENSITIVE",
 ];
 
-/// First words of the captions above (and `C` of a spaced `C O R R E C T E D`).
-const CAPTION_OPENERS: &[&str] = &[
-    "SIPDIS",
-    "NOFORN",
-    "NODIS",
-    "EXDIS",
-    "LIMDIS",
-    "STADIS",
-    "ROGER",
-    "SENSITIVE",
-    "EFTO",
-    "ORCON",
-    "PROPIN",
-    "NOCONTRACT",
-    "FOUO",
-    "WNINTEL",
-    "CHEROKEE",
-    "NOFORN.",
-    "SIPDIS.",
-    "NOT",
-    "FOR",
-    "REL",
-    "E",
-    "CORRECTED",
-    "DEA",
-    "LAW",
-    "C",
-];
+/// Can `word` open a caption line: a caption word, the first word of a
+/// caption phrase, or the `C` of a spaced `C O R R E C T E D`?
+fn opens_caption(word: &str) -> bool {
+    let phrase_starts = CAPTION_PHRASES.iter().filter_map(|p| p.split(' ').next());
+    word.eq_ignore_ascii_case("C")
+        || CAPTION_WORDS.iter().copied().chain(phrase_starts).any(|w| w.eq_ignore_ascii_case(word))
+}
 
 /// The captions on a caption line, or `None` when the line is something else.
 pub fn captions(line: &str) -> Option<Vec<String>> {
@@ -121,7 +100,7 @@ pub fn captions(line: &str) -> Option<Vec<String>> {
     // The first word must open a caption (`C` for the spaced `C O R R E C T E D`).
     let first = t.split([' ', '/', ',']).next().unwrap_or("");
     let corrected = first.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("CORRECTED"));
-    if !(corrected || CAPTION_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(first))) {
+    if !(corrected || opens_caption(first)) {
         return None;
     }
     let upper = t.to_ascii_uppercase();
