@@ -44,23 +44,47 @@ fn heading(text: &str) -> ColoredString {
 /// `indent`. Existing line breaks (bullets) are kept.
 pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
-    let mut prefix = first_indent;
+    let indent_cols = indent.chars().count();
+    let (mut prefix, mut prefix_cols) = (first_indent, first_indent.chars().count());
     for (n, line) in text.split('\n').enumerate() {
         if n > 0 {
             out.push('\n');
-            prefix = indent;
+            (prefix, prefix_cols) = (indent, indent_cols);
         }
-        let mut col = 0;
         out.push_str(prefix);
-        col += prefix.chars().count();
-        let start_col = col;
-        for word in line.split_whitespace() {
-            let len = word.chars().count();
-            if col > start_col && col + 1 + len > width {
+        let columns = Columns { start: prefix_cols, indent, indent_cols, width };
+        // Nearly all text is ASCII: words split on bytes and are as wide as
+        // they are long. (U+000B is whitespace to `split_whitespace` but not
+        // to `split_ascii_whitespace`, so such lines take the general path.)
+        if line.is_ascii() && !line.as_bytes().contains(&0x0b) {
+            columns.place_ascii(line, &mut out);
+        } else {
+            columns.place(line.split_whitespace().map(|w| (w, w.chars().count())), &mut out);
+        }
+    }
+    out
+}
+
+/// Where the words of one line of text go on the wrapped lines.
+struct Columns<'a> {
+    /// Column after the prefix of the first line.
+    start: usize,
+    indent: &'a str,
+    indent_cols: usize,
+    width: usize,
+}
+
+impl Columns<'_> {
+    /// Appends `words` (each with its width in columns), breaking the line
+    /// before a word that would pass the width.
+    fn place<'w>(&self, words: impl Iterator<Item = (&'w str, usize)>, out: &mut String) {
+        let mut col = self.start;
+        for (word, len) in words {
+            if col > self.start && col + 1 + len > self.width {
                 out.push('\n');
-                out.push_str(indent);
-                col = indent.chars().count();
-            } else if col > start_col {
+                out.push_str(self.indent);
+                col = self.indent_cols;
+            } else if col > self.start {
                 out.push(' ');
                 col += 1;
             }
@@ -68,7 +92,52 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> Strin
             col += len;
         }
     }
-    out
+
+    /// [`Columns::place`] for ASCII text without U+000B, where a word is as
+    /// wide as it is long. Words that follow each other on one output line
+    /// with one space between them in `line` too are copied as one run.
+    fn place_ascii(&self, line: &str, out: &mut String) {
+        let b = line.as_bytes();
+        let mut col = self.start;
+        // The part of `line` placed but not yet copied.
+        let (mut run_start, mut run_end) = (0, 0);
+        let mut i = 0;
+        loop {
+            let gap = i;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
+            let word = i;
+            while i < b.len() && !b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let len = i - word;
+            if col > self.start && col + 1 + len > self.width {
+                out.push_str(&line[run_start..run_end]);
+                out.push('\n');
+                out.push_str(self.indent);
+                col = self.indent_cols;
+                run_start = word;
+            } else if col > self.start {
+                // One space in `line` is the space the output needs.
+                if word - gap != 1 || b[gap] != b' ' {
+                    out.push_str(&line[run_start..run_end]);
+                    out.push(' ');
+                    run_start = word;
+                }
+                col += 1;
+            } else {
+                out.push_str(&line[run_start..run_end]);
+                run_start = word;
+            }
+            run_end = i;
+            col += len;
+        }
+        out.push_str(&line[run_start..run_end]);
+    }
 }
 
 impl TextRenderer {
@@ -298,5 +367,61 @@ mod tests {
         assert_eq!(wrap("aaa bbb ccc ddd", 9, "  ", "    "), "  aaa bbb\n    ccc\n    ddd");
         assert_eq!(wrap("one\n-- two three", 12, "", "  "), "one\n  -- two\n  three");
         assert_eq!(wrap("averyveryverylongword x", 5, "", ""), "averyveryverylongword\nx");
+    }
+
+    /// The wrap before the ASCII fast path, as the reference.
+    fn wrap_by_words(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
+        let mut out = String::new();
+        let mut prefix = first_indent;
+        for (n, line) in text.split('\n').enumerate() {
+            if n > 0 {
+                out.push('\n');
+                prefix = indent;
+            }
+            out.push_str(prefix);
+            let mut col = prefix.chars().count();
+            let start_col = col;
+            for word in line.split_whitespace() {
+                let len = word.chars().count();
+                if col > start_col && col + 1 + len > width {
+                    out.push('\n');
+                    out.push_str(indent);
+                    col = indent.chars().count();
+                } else if col > start_col {
+                    out.push(' ');
+                    col += 1;
+                }
+                out.push_str(word);
+                col += len;
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn wraps_as_word_by_word_wrapping_does() {
+        // Pseudo-random texts over an alphabet of letters and every kind of
+        // blank, at widths around their word lengths.
+        const PIECES: [&str; 10] = ["a", "bb", "ccccc", " ", " ", "  ", "\t", "\n", "\r", "\u{e9}"];
+        let mut seed: u64 = 0x5eed;
+        let mut next = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        for _ in 0..20_000 {
+            let text: String = (0..next() % 40).map(|_| PIECES[next() % PIECES.len()]).collect();
+            let width = next() % 12;
+            let (first, rest) = (&"    "[..next() % 5], &"      "[..next() % 7]);
+            assert_eq!(wrap(&text, width, first, rest), wrap_by_words(&text, width, first, rest), "{text:?} {width}");
+        }
+    }
+
+    #[test]
+    fn wraps_non_ascii_text_by_characters() {
+        // Four 2-byte characters are four columns, not eight.
+        assert_eq!(wrap("\u{e9}\u{e9}\u{e9}\u{e9} ab cd", 7, "", ""), "\u{e9}\u{e9}\u{e9}\u{e9} ab\ncd");
+        // A no-break space and a vertical tab separate words as before.
+        assert_eq!(wrap("ab\u{a0}cd\u{b}ef", 80, "", ""), "ab cd ef");
+        assert_eq!(wrap("ab\u{b}cd", 80, "", ""), "ab cd");
     }
 }
