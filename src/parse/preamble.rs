@@ -2,6 +2,8 @@
 //! classification line, captions and distribution lines, E.O., TAGS,
 //! SUBJECT, REF and Classified By, up to the first paragraph.
 
+use std::sync::LazyLock;
+
 use super::classification::{ClassLine, class_line};
 use super::classified_by::classified_by_label;
 use super::declassification::is_eo_line;
@@ -84,9 +86,14 @@ const CAPTION_PHRASES: &[&str] = &[
 /// Can `word` open a caption line: a caption word, the first word of a
 /// caption phrase, or the `C` of a spaced `C O R R E C T E D`?
 fn opens_caption(word: &str) -> bool {
-    let phrase_starts = CAPTION_PHRASES.iter().filter_map(|p| p.split(' ').next());
-    word.eq_ignore_ascii_case("C")
-        || CAPTION_WORDS.iter().copied().chain(phrase_starts).any(|w| w.eq_ignore_ascii_case(word))
+    // Made once: asked of every line of the front matter.
+    static OPENERS: LazyLock<Vec<&str>> = LazyLock::new(|| {
+        let phrase_starts = CAPTION_PHRASES.iter().filter_map(|p| p.split(' ').next());
+        let mut openers: Vec<&str> = CAPTION_WORDS.iter().copied().chain(phrase_starts).chain(["C"]).collect();
+        openers.dedup();
+        openers
+    });
+    OPENERS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The captions on a caption line, or `None` when the line is something else.
