@@ -44,9 +44,10 @@
 # Timing: every input is read once with cat before its timed runs, so the
 # runs are from the page cache, not the disk. Wall time comes from bash's
 # EPOCHREALTIME around /usr/bin/time (which adds about a millisecond);
-# peak RSS is /usr/bin/time's %M, the maximum over the runs. The commands
-# of one input are interleaved run by run (wc, json, text, wc, ...), so a
-# slow spell of the machine hits all of them alike. MB = 10^6 bytes.
+# peak RSS is /usr/bin/time's %M, the maximum over the runs. The runs go
+# in rounds: each round times wc, json and text on every dump size once,
+# so a slow spell of the machine hits all commands and sizes alike (and
+# does not show up as non-linear growth). MB = 10^6 bytes.
 #
 # Exit status: 0 when every command ran and the JSON output had one line per
 # cable, even if targets FAIL: the numbers are for a person to read, and a
@@ -258,6 +259,7 @@ rows_out=()
 
 echo
 echo "== timing: $runs runs per command, from the page cache (each input read once with cat first)"
+declare -A cable_ok=()
 for s in "${sizes[@]}"; do
   dump=${dump_of[$s]}
   rows=${rows_of[$s]}
@@ -265,23 +267,29 @@ for s in "${sizes[@]}"; do
   echo
   echo "-- $input: $dump"
   warm "$dump"
-  cable_ok=1
+  cable_ok[$s]=1
   if ! check_json "cable --json $dump" "$rows" "$bin" --json "$dump"; then
-    cable_ok=0 note[json-$s]=FAILED note[text-$s]=skipped
+    cable_ok[$s]=0 note[json-$s]=FAILED note[text-$s]=skipped
     echo "    This build of cable does not read the cables.csv dump as one JSON object per record:"
     echo "    the cable timings of the $s dump are skipped, wc -l is still timed."
   fi
   rows_out+=("wc-$s|$input|wc -l|${bytes_of[$s]}||wc-$s")
   rows_out+=("json-$s|$input|cable --json|${bytes_of[$s]}|$rows|wc-$s")
   rows_out+=("text-$s|$input|cable (text report)|${bytes_of[$s]}|$rows|wc-$s")
-  for ((r = 1; r <= runs; r++)); do
+done
+# Each round times every size once, so a slow spell of a shared machine
+# hits all sizes alike and does not pass for a change of time per MB.
+echo
+for ((r = 1; r <= runs; r++)); do
+  for s in "${sizes[@]}"; do
+    dump=${dump_of[$s]}
     run_once "wc-$s" "wc -l $dump" wc -l "$dump" || true
-    if ((cable_ok)); then
+    if ((cable_ok[$s])); then
       run_once "json-$s" "cable --json $dump" "$bin" --json "$dump" || true
       run_once "text-$s" "cable $dump" "$bin" "$dump" || true
     fi
-    printf '   run %d/%d done\n' "$r" "$runs"
   done
+  printf '   round %d/%d done (every size)\n' "$r" "$runs"
 done
 
 # Folder mode. Until cable walks folders it says "is a directory": then the
