@@ -39,12 +39,17 @@ pub fn looks_like_tag_continuation(line: &str, after_comma: bool) -> bool {
 
 const CODE_PUNCTUATION: &[char] = &[',', ';', '.', ':'];
 
+/// Up to this many tags, duplicates are found by looking through the list.
+const SHORT_LIST: usize = 16;
+
 /// Splits TAGS text into tags: upper case, in order, without duplicates.
 /// A bracketed person, `OVIP (RICE, CONDOLEEZZA)`, gives `OVIP` and
 /// `RICE, CONDOLEEZZA`.
 pub fn split_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    // Tags already taken; a set, so a huge TAGS line is not quadratic.
+    // Tags already taken, once the list is long: a set, so a huge TAGS line
+    // is not quadratic. A handful of tags (nearly every cable) is cheaper to
+    // look through than to hash.
     let mut seen: HashSet<String> = HashSet::new();
     // Codes lose stray punctuation; a person keeps the dot of an initial.
     let mut push = |tag: &str, strip: &[char], tags: &mut Vec<String>| {
@@ -53,6 +58,15 @@ pub fn split_tags(text: &str) -> Vec<String> {
             return;
         }
         let tag = tag.to_uppercase();
+        if tags.len() < SHORT_LIST {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+            return;
+        }
+        if seen.is_empty() {
+            seen.extend(tags.iter().cloned());
+        }
         if seen.insert(tag.clone()) {
             tags.push(tag);
         }
@@ -119,6 +133,17 @@ mod tests {
         assert!(!looks_like_tag_continuation("The embassy", false));
         assert!(looks_like_tag_continuation("cf", true));
         assert!(!looks_like_tag_continuation("cf", false));
+    }
+
+    #[test]
+    fn drops_duplicates_in_short_and_long_lists() {
+        assert_eq!(split_tags("PREL, prel, PGOV PREL"), ["PREL", "PGOV"]);
+        // Past the short list the set takes over, knowing the earlier tags.
+        let codes: Vec<String> = (0..20).map(|n| format!("T{n}")).collect();
+        let line = format!("{}, T0, T17, T5, NEW", codes.join(", "));
+        let mut want = codes.clone();
+        want.push("NEW".to_string());
+        assert_eq!(split_tags(&line), want);
     }
 
     #[test]
