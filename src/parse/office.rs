@@ -170,7 +170,11 @@ pub fn reference_id(year: u16, office: &str, serial: &str) -> Option<String> {
         return None;
     }
     let office = canonical_office(office)?;
-    Some(format!("{:02}{office}{digits}", year % 100))
+    let mut id = String::with_capacity(2 + office.len() + digits.len());
+    super::dtg::push_padded(&mut id, u32::from(year % 100), 2);
+    id.push_str(&office);
+    id.push_str(digits);
+    Some(id)
 }
 
 #[cfg(test)]

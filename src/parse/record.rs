@@ -39,7 +39,7 @@ pub fn us_date_time(s: &str) -> Option<String> {
     let (h, min) = time.split_once(':')?;
     let (h, min): (u8, u8) = (h.parse().ok()?, min.parse().ok()?);
     let valid = (1..=12).contains(&m) && (1..=31).contains(&day) && h < 24 && min < 60 && d.next().is_none();
-    valid.then(|| format!("{y:04}-{m:02}-{day:02}T{h:02}:{min:02}"))
+    valid.then(|| super::dtg::iso_minutes(y, m, day, h, min))
 }
 
 /// Reads an embedded record at the start of the body. Returns its fields
