@@ -96,7 +96,11 @@ pub fn parse_header(lines: &[&str]) -> Header {
                 routing.security = security_level(line).map(str::to_string);
             }
             seen_routing = true;
-        } else if let Some(d) = dtg::dtg_line(line).filter(|_| header.dtg.is_none()) {
+        } else if header.dtg.is_none()
+            && let Some(d) = dtg::dtg_line(line)
+        {
+            // Only the first DTG counts (the addressee lines after it are
+            // not read as dates at all).
             header.dtg = Some(d);
             block = Block::None;
         } else if let Some(rest) = keyword(line, "FM") {
