@@ -116,22 +116,21 @@ fn is_blank_byte(b: u8) -> bool {
 /// the first when `out` is not empty). Works on bytes: the hot loop of the
 /// parser, run over every body line.
 pub fn push_words(out: &mut String, s: &str) {
-    let b = s.as_bytes();
-    // Trim blanks at both ends (ASCII only: they are char boundaries).
-    let start = b.iter().position(|&c| !is_blank_byte(c)).unwrap_or(b.len());
-    let end = b.iter().rposition(|&c| !is_blank_byte(c)).map_or(start, |p| p + 1);
-    if start == end {
+    let s = trim_blanks(s);
+    if s.is_empty() {
         return;
     }
     if !out.is_empty() && !out.ends_with('\n') {
         out.push(' ');
     }
-    out.reserve(end - start);
+    out.reserve(s.len());
     // Copy runs that need no change in one go; only a blank that is not a
     // single space (double spaces after sentences, tabs) cuts a run. Most
     // bytes take the first test, so the loop stays tight.
-    let mut run = start;
-    let mut i = start;
+    let b = s.as_bytes();
+    let end = b.len();
+    let mut run = 0;
+    let mut i = 0;
     while i < end {
         if b[i] > b' ' {
             i += 1;
@@ -176,9 +175,8 @@ pub fn collapse_runs(text: String) -> String {
             if n > 0 {
                 out.push('\n');
             }
-            let mut words = String::with_capacity(line.len());
-            push_words(&mut words, line);
-            out.push_str(&words);
+            // After a newline (or into an empty string) no space goes first.
+            push_words(&mut out, line);
         }
         return out;
     }
@@ -334,9 +332,6 @@ pub fn strip_page_markers(line: &str) -> std::borrow::Cow<'_, str> {
 #[inline]
 pub fn is_rule(line: &str) -> bool {
     // Fast reject: run on every body line, and most start with a letter.
-    if line.as_bytes().first().is_some_and(u8::is_ascii_alphanumeric) {
-        return false;
-    }
     match first_non_blank(line) {
         Some(b'-' | b'_' | b'=') => {}
         Some(b) if b.is_ascii() => return false,

@@ -1,6 +1,8 @@
 //! Body paragraphs: `1. (C) ...` with portion markings, unnumbered headings
 //! (`Implications of the Closure Case` over a dashed rule) and blocks.
 
+use std::ops::Range;
+
 use nom::{
     IResult, Parser,
     bytes::complete::{take_while_m_n, take_while1},
@@ -8,8 +10,6 @@ use nom::{
     combinator::opt,
     sequence::delimited,
 };
-
-use std::ops::Range;
 
 use super::lines::{collapse_runs, ends_sentence, is_blank, is_rule, trim_blanks};
 use crate::model::Paragraph;
@@ -29,7 +29,6 @@ pub struct Marker<'a> {
 const MARKING_HEADS: [&str; 12] =
     ["U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CNF", "SNF", "UNCLAS", "CONFIDENTIAL", "SECRET"];
 
-/// `(C)`, `(S/NF)`, `(sbu)`: the marking, upper case, without brackets.
 impl Marker<'_> {
     /// The marking upper case, without brackets: `C`, `S/NF`, `SBU`.
     pub fn marking(&self) -> Option<String> {

@@ -2,6 +2,7 @@
 //! text (plain text and Markdown forms). Web pages and dump records keep the
 //! two apart, so they do not need this.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem;
@@ -61,9 +62,8 @@ pub fn body_start(lines: &[&str]) -> usize {
 /// repeats itself: the index of the repeat's first line. Blank lines around
 /// and between the copies do not count.
 pub fn whole_repeat(lines: &[&str]) -> Option<usize> {
-    let first = lines.iter().position(|l| !is_blank(l))?;
-    let last = lines.iter().rposition(|l| !is_blank(l))?;
-    let text = &lines[first..=last];
+    let Range { start: first, end } = non_blank_span(lines);
+    let text = &lines[first..end];
     let n = text.len();
     // Two copies of equal length: the blank lines between them are centred.
     let (mut lo, mut hi) = (n / 2, n - n / 2);
@@ -81,7 +81,7 @@ pub fn whole_repeat(lines: &[&str]) -> Option<usize> {
 /// release's note on a partial extract.
 fn opens_a_cable(line: &str) -> bool {
     let t = line.trim_start();
-    t.starts_with(OPENINGS[0]) || t.starts_with(OPENINGS[1])
+    OPENINGS.iter().any(|o| t.starts_with(o))
 }
 
 const OPENINGS: [&str; 2] = ["VZCZC", "This record is a partial extract"];
@@ -109,15 +109,16 @@ pub fn next_cable(text: &str, lines: &[&str], body_start: usize) -> Option<usize
 /// Does `rest` begin with the same cable as `first` (blank lines at either
 /// end aside)?
 pub fn repeats(first: &[&str], rest: &[&str]) -> bool {
-    let trim = |lines: &[&str]| -> (usize, usize) {
-        let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
-        let end = lines.iter().rposition(|l| !is_blank(l)).map_or(start, |e| e + 1);
-        (start, end.max(start))
-    };
-    let (a, b) = trim(first);
-    let (c, _) = trim(rest);
-    let copy = &first[a..b];
-    !copy.is_empty() && rest[c..].starts_with(copy)
+    let copy = &first[non_blank_span(first)];
+    !copy.is_empty() && rest[non_blank_span(rest).start..].starts_with(copy)
+}
+
+/// The lines from the first to the last that is not blank (an empty range
+/// at the end when all are blank).
+fn non_blank_span(lines: &[&str]) -> Range<usize> {
+    let start = lines.iter().position(|l| !is_blank(l)).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !is_blank(l)).map_or(start, |e| e + 1);
+    start..end
 }
 
 /// `TO ...`, `INFO ...`: the start of an addressee block (or, for
