@@ -67,16 +67,16 @@ impl Record {
 pub struct RecordAt {
     pub number: u64,
     pub offset: u64,
-    /// Byte ranges of the fields in the buffer; each is valid UTF-8.
+    /// Byte ranges of the fields in the buffer (their UTF-8 is checked
+    /// when they are read, by [`RecordAt::document`]).
     pub fields: [Range<usize>; FIELDS],
-    pub warnings: Vec<String>,
 }
 
 impl RecordAt {
     /// The cable document, borrowing its text from `data`, the buffer the
     /// record was read into.
     pub fn document<'a>(&self, data: &'a [u8], path: Option<String>) -> Document<'a> {
-        let mut warnings = self.warnings.clone();
+        let mut warnings = Vec::new();
         let fields = std::array::from_fn(|n| {
             field_text(data.get(self.fields[n].clone()).unwrap_or_default(), n + 1, &mut warnings)
         });
@@ -325,7 +325,6 @@ impl<R: Read> DumpReader<R> {
     fn record(&mut self, len: usize, ranges: &[Range<usize>], out: &mut Vec<u8>) -> RecordAt {
         let start = self.pos;
         let offset = self.base + start as u64;
-        let warnings = Vec::new();
         // UTF-8 is checked where the fields are used (by the workers).
         let fields: [Range<usize>; FIELDS] = std::array::from_fn(|n| {
             let at = out.len();
@@ -335,7 +334,7 @@ impl<R: Read> DumpReader<R> {
         self.pos += len;
         let number =
             std::str::from_utf8(&out[fields[0].clone()]).ok().and_then(|n| n.trim().parse().ok()).unwrap_or(self.index);
-        RecordAt { number, offset, fields, warnings }
+        RecordAt { number, offset, fields }
     }
 
     /// Drops input up to the next record start after a malformed record;
@@ -444,7 +443,7 @@ impl<R: Read> Iterator for DumpReader<R> {
         let mut data = Vec::new();
         Some(self.next_into(&mut data)?.map(|item| match item {
             Item::Record(at) => {
-                let mut warnings = at.warnings;
+                let mut warnings = Vec::new();
                 let fields =
                     std::array::from_fn(|n| field_text(&data[at.fields[n].clone()], n + 1, &mut warnings).into_owned());
                 Item::Record(Box::new(Record { number: at.number, offset: at.offset, fields, warnings }))
