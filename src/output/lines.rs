@@ -7,20 +7,15 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 use super::part::Part;
-use super::{Context, Renderer};
+use super::{Context, Renderer, one_line};
 use crate::model::Cable;
 
 pub struct LineRenderer {
     pub part: Part,
 }
 
-/// A value on one line.
-fn flat(s: &str) -> Cow<'_, str> {
-    if s.contains(['\t', '\n', '\r']) { Cow::Owned(s.replace(['\t', '\n', '\r'], " ")) } else { Cow::Borrowed(s) }
-}
-
 fn or_dash(s: Option<&str>) -> Cow<'_, str> {
-    s.map_or(Cow::Borrowed("-"), flat)
+    s.map_or(Cow::Borrowed("-"), one_line)
 }
 
 impl LineRenderer {
@@ -28,21 +23,23 @@ impl LineRenderer {
     fn items(&self, cable: &Cable, multi: bool) -> Vec<String> {
         match self.part {
             Part::Whole => vec![cable.id.clone().unwrap_or_default()],
-            Part::Summary => cable.summary.iter().map(|s| flat(s).into_owned()).collect(),
-            Part::Tags => cable.tags.iter().map(|t| flat(t).into_owned()).collect(),
+            Part::Summary => cable.summary.iter().map(|s| one_line(s).into_owned()).collect(),
+            Part::Tags => cable.tags.iter().map(|t| one_line(t).into_owned()).collect(),
             Part::Refs => cable
                 .references
                 .iter()
-                .map(|r| format!("{}\t{}\t{}", or_dash(r.label.as_deref()), flat(&r.text), or_dash(r.id.as_deref())))
+                .map(|r| {
+                    format!("{}\t{}\t{}", or_dash(r.label.as_deref()), one_line(&r.text), or_dash(r.id.as_deref()))
+                })
                 .collect(),
             Part::Paragraphs(only) => self
                 .part
                 .paragraphs(cable)
                 .map(|p| match (only, p.number, &p.marking) {
-                    (Some(_), _, _) => flat(&p.text).into_owned(),
-                    (None, Some(n), Some(m)) => format!("{n}. ({m}) {}", flat(&p.text)),
-                    (None, Some(n), None) => format!("{n}. {}", flat(&p.text)),
-                    (None, None, _) => flat(&p.text).into_owned(),
+                    (Some(_), _, _) => one_line(&p.text).into_owned(),
+                    (None, Some(n), Some(m)) => format!("{n}. ({m}) {}", one_line(&p.text)),
+                    (None, Some(n), None) => format!("{n}. {}", one_line(&p.text)),
+                    (None, None, _) => one_line(&p.text).into_owned(),
                 })
                 .collect(),
             Part::Meta => {

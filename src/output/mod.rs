@@ -16,9 +16,17 @@ pub mod part;
 pub mod table;
 pub mod text;
 
+use std::borrow::Cow;
 use std::io;
 
 use crate::model::Cable;
+
+/// A value kept on one line: tabs and line breaks become spaces (line
+/// output and TSV cells, where they would split the value).
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    const BREAKS: [char; 3] = ['\t', '\n', '\r'];
+    if s.contains(BREAKS) { Cow::Owned(s.replace(BREAKS, " ")) } else { Cow::Borrowed(s) }
+}
 
 /// What a renderer knows about the run besides the cable.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -54,8 +54,7 @@ impl Part {
     /// paragraph; one per cable otherwise.
     pub fn rows(&self, cable: &Cable) -> Vec<Value> {
         match self {
-            Part::Whole => vec![self.json(cable)],
-            Part::Summary => vec![json!({"id": cable.id, "summary": cable.summary})],
+            Part::Whole | Part::Summary | Part::Meta => vec![self.json(cable)],
             Part::Tags => cable.tags.iter().map(|t| json!({"id": cable.id, "tag": t})).collect(),
             Part::Refs => cable
                 .references
@@ -66,7 +65,6 @@ impl Part {
                 .paragraphs(cable)
                 .map(|p| json!({"id": cable.id, "number": p.number, "marking": p.marking, "text": p.text}))
                 .collect(),
-            Part::Meta => vec![meta(cable)],
         }
     }
 

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::part::Part;
-use super::{Context, Renderer, fields};
+use super::{Context, Renderer, fields, one_line};
 use crate::cli::TableFormat;
 use crate::model::Cable;
 
@@ -27,7 +27,7 @@ impl TableRenderer {
                 }
                 TableFormat::Csv => out.extend_from_slice(cell.as_bytes()),
                 // TSV has no quoting: keep each cell in its column and line.
-                TableFormat::Tsv => out.extend_from_slice(cell.replace(['\t', '\n', '\r'], " ").as_bytes()),
+                TableFormat::Tsv => out.extend_from_slice(one_line(cell).as_bytes()),
             }
         }
         out.push(b'\n');

@@ -43,6 +43,11 @@ fn heading(text: &str) -> ColoredString {
 /// Greedy word wrap: first line after `first_indent`, the rest after
 /// `indent`. Existing line breaks (bullets) are kept.
 pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
+    wrap_lines(text, width, first_indent, indent, true)
+}
+
+/// [`wrap`], with the ASCII fast path on or off (the tests compare both).
+fn wrap_lines(text: &str, width: usize, first_indent: &str, indent: &str, ascii_path: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / width.max(1) * (indent.len() + 1));
     let indent_cols = indent.chars().count();
     let (mut prefix, mut prefix_cols) = (first_indent, first_indent.chars().count());
@@ -56,7 +61,7 @@ pub fn wrap(text: &str, width: usize, first_indent: &str, indent: &str) -> Strin
         // Nearly all text is ASCII: words split on bytes and are as wide as
         // they are long. (U+000B is whitespace to `split_whitespace` but not
         // to `split_ascii_whitespace`, so such lines take the general path.)
-        if line.is_ascii() && !line.as_bytes().contains(&0x0b) {
+        if ascii_path && line.is_ascii() && !line.as_bytes().contains(&0x0b) {
             columns.place_ascii(line, &mut out);
         } else {
             columns.place(line.split_whitespace().map(|w| (w, w.chars().count())), &mut out);
@@ -369,37 +374,8 @@ mod tests {
         assert_eq!(wrap("averyveryverylongword x", 5, "", ""), "averyveryverylongword\nx");
     }
 
-    /// The wrap before the ASCII fast path, as the reference.
-    fn wrap_by_words(text: &str, width: usize, first_indent: &str, indent: &str) -> String {
-        let mut out = String::new();
-        let mut prefix = first_indent;
-        for (n, line) in text.split('\n').enumerate() {
-            if n > 0 {
-                out.push('\n');
-                prefix = indent;
-            }
-            out.push_str(prefix);
-            let mut col = prefix.chars().count();
-            let start_col = col;
-            for word in line.split_whitespace() {
-                let len = word.chars().count();
-                if col > start_col && col + 1 + len > width {
-                    out.push('\n');
-                    out.push_str(indent);
-                    col = indent.chars().count();
-                } else if col > start_col {
-                    out.push(' ');
-                    col += 1;
-                }
-                out.push_str(word);
-                col += len;
-            }
-        }
-        out
-    }
-
     #[test]
-    fn wraps_as_word_by_word_wrapping_does() {
+    fn the_ascii_path_wraps_as_the_general_one_does() {
         // Pseudo-random texts over an alphabet of letters and every kind of
         // blank, at widths around their word lengths.
         const PIECES: [&str; 10] = ["a", "bb", "ccccc", " ", " ", "  ", "\t", "\n", "\r", "\u{e9}"];
@@ -412,7 +388,8 @@ mod tests {
             let text: String = (0..next() % 40).map(|_| PIECES[next() % PIECES.len()]).collect();
             let width = next() % 12;
             let (first, rest) = (&"    "[..next() % 5], &"      "[..next() % 7]);
-            assert_eq!(wrap(&text, width, first, rest), wrap_by_words(&text, width, first, rest), "{text:?} {width}");
+            let general = wrap_lines(&text, width, first, rest, false);
+            assert_eq!(wrap(&text, width, first, rest), general, "{text:?} {width}");
         }
     }
 
