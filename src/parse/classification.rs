@@ -25,6 +25,19 @@ impl Level {
     }
 }
 
+/// Every banner form [`banner`] makes: the values the JSON contract allows
+/// for `classification` (the same list is in docs/cable.schema.json).
+pub const BANNERS: [&str; 8] = [
+    "UNCLASSIFIED",
+    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
+    "CONFIDENTIAL",
+    "CONFIDENTIAL//NOFORN",
+    "SECRET",
+    "SECRET//NOFORN",
+    "TOP SECRET",
+    "TOP SECRET//NOFORN",
+];
+
 /// The banner form: `SECRET//NOFORN`, `UNCLASSIFIED//FOR OFFICIAL USE ONLY`.
 pub fn banner(level: Level, noforn: bool, sensitive: bool) -> String {
     let base = level.word();
@@ -183,6 +196,23 @@ pub fn class_line(line: &str) -> Option<ClassLine> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn banners_are_the_listed_forms() {
+        let levels =
+            [Level::Unclassified, Level::LimitedOfficialUse, Level::Confidential, Level::Secret, Level::TopSecret];
+        let mut made: Vec<String> = Vec::new();
+        for level in levels {
+            for (noforn, sensitive) in [(false, false), (true, false), (false, true), (true, true)] {
+                made.push(banner(level, noforn, sensitive));
+            }
+        }
+        made.sort();
+        made.dedup();
+        let mut listed: Vec<&str> = BANNERS.to_vec();
+        listed.sort();
+        assert_eq!(made, listed);
+    }
 
     fn read(line: &str) -> ClassLine {
         class_line(line).unwrap_or_else(|| panic!("not read: {line}"))

@@ -311,18 +311,6 @@ fn file_name_year(path: Option<&str>) -> Option<u16> {
     shaped.then(|| dtg::full_year(name[..2].parse().unwrap_or(0)))
 }
 
-/// The banner forms the JSON contract allows for `classification`.
-const BANNERS: [&str; 8] = [
-    "UNCLASSIFIED",
-    "UNCLASSIFIED//FOR OFFICIAL USE ONLY",
-    "CONFIDENTIAL",
-    "CONFIDENTIAL//NOFORN",
-    "SECRET",
-    "SECRET//NOFORN",
-    "TOP SECRET",
-    "TOP SECRET//NOFORN",
-];
-
 /// `2008-04-07T23:54`.
 fn is_created(s: &str) -> bool {
     let b = s.as_bytes();
@@ -349,7 +337,7 @@ fn checked(publisher: &Publisher, warnings: &mut Vec<String>) -> Publisher {
     };
     keep_if(&mut p.id, "id", record::is_reference_id);
     keep_if(&mut p.created, "creation time", is_created);
-    keep_if(&mut p.classification, "classification", |c| BANNERS.contains(&c));
+    keep_if(&mut p.classification, "classification", |c| classification::BANNERS.contains(&c));
     p
 }
 
