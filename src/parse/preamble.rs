@@ -83,6 +83,13 @@ const CAPTION_PHRASES: &[&str] = &[
     "LAW ENFORCEMENT SENSITIVE",
 ];
 
+/// `CORRECTED COPY`, spaced out or not, at the start of `t`.
+fn is_corrected_copy(t: &str) -> bool {
+    const LETTERS: &[u8] = b"CORRECTEDCOPY";
+    let mut letters = t.bytes().filter(|b| !b.is_ascii_whitespace());
+    LETTERS.iter().all(|want| letters.next().is_some_and(|b| b.eq_ignore_ascii_case(want)))
+}
+
 /// Can `word` open a caption line: a caption word, the first word of a
 /// caption phrase, or the `C` of a spaced `C O R R E C T E D`?
 fn opens_caption(word: &str) -> bool {
@@ -99,24 +106,26 @@ fn opens_caption(word: &str) -> bool {
 /// The captions on a caption line, or `None` when the line is something else.
 pub fn captions(line: &str) -> Option<Vec<String>> {
     let t = line.trim();
-    // Captions are short and have no sentence punctuation: most lines fail
-    // here, before any copy is made.
-    if t.is_empty() || t.len() > 60 || t.contains([':', '(']) {
+    // `C O R R E C T E D C O P Y (ADDED TAGS)`: a note may follow this one.
+    if is_corrected_copy(t) {
+        return Some(vec!["CORRECTED COPY".to_string()]);
+    }
+    if t.is_empty() || t.len() > 60 {
         return None;
     }
-    // The first word must open a caption (`C` for the spaced `C O R R E C T E D`).
+    // Other captions are short and have no sentence punctuation: most lines
+    // fail here, before any copy is made.
+    if t.contains([':', '(']) {
+        return None;
+    }
+    // The first word must open a caption.
     let first = t.split([' ', '/', ',']).next().unwrap_or("");
-    let corrected = first.get(..9).is_some_and(|w| w.eq_ignore_ascii_case("CORRECTED"));
-    if !(corrected || opens_caption(first)) {
+    if !opens_caption(first) {
         return None;
     }
     let upper = t.to_ascii_uppercase();
     if let Some(phrase) = CAPTION_PHRASES.iter().find(|p| **p == upper) {
         return Some(vec![phrase.replace("E F T O", "EFTO")]);
-    }
-    let letters: String = upper.chars().filter(|c| !c.is_whitespace()).collect();
-    if letters.starts_with("CORRECTEDCOPY") {
-        return Some(vec!["CORRECTED COPY".to_string()]);
     }
     // `NOFORN, NOT FOR INTERNET DISTRIBUTION`, `SIPDIS/NOFORN`, `EXDIS SIPDIS`.
     let mut found = Vec::new();
@@ -649,6 +658,15 @@ mod tests {
         assert_eq!(captions("NOFORN SIPDIS"), Some(vec!["NOFORN".to_string(), "SIPDIS".to_string()]));
         assert_eq!(captions("SENSITIVE BUT UNCLASSIFIED"), Some(vec!["SENSITIVE BUT UNCLASSIFIED".to_string()]));
         assert_eq!(captions("C O R R E C T E D COPY//SUBJECT LINE//////"), Some(vec!["CORRECTED COPY".to_string()]));
+        // 07PARIS159, 08PARIS130: a bracketed note after it (the quick
+        // reject of lines with brackets had made it part of the subject).
+        for line in ["C O R R E C T E D C O P Y (PRIMARY TAG)", "C O R R E C T E D C O P Y (ADDED TAGS)"] {
+            assert_eq!(captions(line), Some(vec!["CORRECTED COPY".to_string()]), "{line}");
+        }
+        assert_eq!(captions("CORRECTIONS (SEE PARA 2)"), None);
+        // 08OTTAWA918: longer than any other caption line.
+        let long = format!("C O R R E C T E D COPY//SUBJECT LINE{}", "/".repeat(34));
+        assert_eq!(captions(&long), Some(vec!["CORRECTED COPY".to_string()]));
         assert_eq!(captions("STATE FOR NEA/FO"), None);
         assert_eq!(
             captions("NOFORN, NOT FOR INTERNET DISTRIBUTION"),
