@@ -2,7 +2,12 @@
 //! or a name glued to the last sentence in re-typed copies
 //! (`Minimize considered. CLINTON`).
 
+use std::sync::LazyLock;
+
+use memchr::memmem;
+
 use super::lines::{ends_sentence, is_blank};
+use super::paragraphs::paragraph_marker;
 
 /// Where the signature sits and what it says.
 #[derive(Debug, Default, PartialEq)]
@@ -67,12 +72,54 @@ fn is_footer(line: &str) -> bool {
         || upper.starts_with("SYSTEMATIC REVIEW")
         || upper.starts_with("SELECT * FROM")
         || upper == "END CABLE TEXT"
-        || upper.contains("CLASSIFIED WEBSITE")
-        || upper.contains("SIPRNET")
-        || upper.contains("HTTP://")
-        || upper.contains("SGOV.GOV")
+        || intranet_start(&upper).is_some_and(|at| only_framing(&t[..at]))
         || (!t.is_empty() && t.chars().all(|c| "*-=_. ".contains(c)))
         || is_archive_footer(t)
+}
+
+/// Where the post's intranet footer starts in an upper-cased line: its
+/// `VISIT ... CLASSIFIED WEBSITE` phrase, its second sentence (`YOU CAN
+/// ALSO ACCESS THIS SITE THROUGH ... SIPRNET WEBSITE`), or the word holding
+/// a link.
+fn intranet_start(upper: &str) -> Option<usize> {
+    // Prebuilt searchers: this runs on every line looked at as a footer.
+    static LINKS: LazyLock<Vec<memmem::Finder<'static>>> = LazyLock::new(|| {
+        ["HTTP://", "WWW.", "SGOV.GOV", "SIPRNET", "YOU CAN ALSO ACCESS THIS SITE"]
+            .iter()
+            .map(|m| memmem::Finder::new(m.as_bytes()))
+            .collect()
+    });
+    let link = LINKS
+        .iter()
+        .filter_map(|f| f.find(upper.as_bytes()))
+        .min()
+        .map(|at| upper[..at].rfind(char::is_whitespace).map_or(0, |p| p + 1));
+    visit_phrase_start(upper).into_iter().chain(link).min()
+}
+
+/// Where `(PLEASE) VISIT <post>'S CLASSIFIED WEBSITE` starts in an
+/// upper-cased line.
+fn visit_phrase_start(upper: &str) -> Option<usize> {
+    static SITE: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("CLASSIFIED WEB"));
+    let site = SITE.find(upper.as_bytes())?;
+    let visit = upper[..site].rfind("VISIT ")?;
+    (site - visit <= 60).then(|| upper[..visit].strip_suffix("PLEASE ").map_or(visit, str::len))
+}
+
+/// Is what comes before the intranet footer on its line only framing: stars,
+/// quotes, a bare paragraph number, or a few words run on from the line
+/// above (`Partnership Blog at http://...`)? Prose before it (`6. (U) A
+/// word version will be posted at www.state.sgov.gov/demarche.`) makes the
+/// line text, not a footer.
+fn only_framing(before: &str) -> bool {
+    let t = before.trim_matches(|c: char| c.is_whitespace() || "*\"\u{201c}\u{201d}(".contains(c));
+    if t.is_empty() {
+        return true;
+    }
+    match paragraph_marker(t) {
+        Some(m) => m.rest.trim().is_empty(),
+        None => t.split_whitespace().count() < 4 && !ends_sentence(t),
+    }
 }
 
 /// Longer lines are never footers (the intranet line with a glued name is
@@ -166,6 +213,37 @@ fn name_block_start(lines: &[&str], end: usize) -> usize {
 
 /// Finds the signature in the body lines.
 pub fn signature(lines: &[&str]) -> Signature {
+    let mut sig = signature_lines(lines);
+    // The post's intranet line run onto the end of the last paragraph
+    // (`... issue. Visit London's Classified Website: http://... TUTTLE`):
+    // the paragraph keeps its text, the signer may be glued after the link.
+    let last = sig.last_line.as_deref().or(sig.body_end.checked_sub(1).map(|i| lines[i]));
+    if let Some(line) = last
+        && let Some((text, footer)) = split_glued_footer(line)
+    {
+        if sig.signers.is_empty()
+            && let Some((_, name)) = glued_name(footer)
+        {
+            sig.signers.push(name.to_string());
+        }
+        sig.last_line = Some(text.to_string());
+    }
+    sig
+}
+
+/// A paragraph line with the post's intranet line run onto its end: the
+/// paragraph's text, and the footer (a name may follow its link).
+fn split_glued_footer(line: &str) -> Option<(&str, &str)> {
+    // ASCII upper case keeps every byte where it was. Only the phrase, not a
+    // bare link: a paragraph may end by citing one.
+    let start = visit_phrase_start(&line.to_ascii_uppercase())?;
+    // A rule of stars often frames the footer.
+    let text = line[..start].trim_end().trim_end_matches(['*', ' ']);
+    (!text.is_empty() && ends_sentence(text)).then(|| (text, &line[start..]))
+}
+
+/// The signature, before a footer run onto the last paragraph is cut off.
+fn signature_lines(lines: &[&str]) -> Signature {
     let mut last = lines.len();
     while last > 0 && is_blank(lines[last - 1]) {
         last -= 1;
@@ -228,6 +306,40 @@ mod tests {
 
     fn sign(text: &str) -> Signature {
         signature(&split_lines(text))
+    }
+
+    #[test]
+    fn cuts_the_intranet_line_off_the_last_paragraph() {
+        // 08LONDON1176: the link and the name run onto paragraph 17.
+        let text = "a".repeat(250);
+        let body = format!(
+            "16. (SBU) Text.\n\n17. (SBU) {text} issue. Visit London\u{2019}s Classified Website: \
+             http://www.intelink.sgov.gov/wiki/Portal:Unit ed_Kingdom TUTTLE"
+        );
+        let s = sign(&body);
+        assert_eq!(s.signers, ["TUTTLE"]);
+        assert_eq!((s.body_end, s.last_line), (3, Some(format!("17. (SBU) {text} issue."))));
+        // 06PARIS5975: "Please visit ...", the name on a line of its own.
+        let body = format!(
+            "6. (C) {text} laughter. Please visit Paris\u{2019} Classified Website at: \
+             http://www.state.sgov.gov/p/eur/paris/index.c fm\nSTAPLETON"
+        );
+        let s = sign(&body);
+        assert_eq!(s.signers, ["STAPLETON"]);
+        assert_eq!((s.body_end, s.last_line), (1, Some(format!("6. (C) {text} laughter."))));
+        // 09TELAVIV1324: framed by rules of stars.
+        let body = format!(
+            "13. (U) {text} message. ********** ***** Visit Embassy Tel Aviv\u{2019}s Classified Website: \
+             http://www.state.sgov.gov/p/nea/telaviv ********** ***** CUNNINGHAM"
+        );
+        let s = sign(&body);
+        assert_eq!(
+            (s.signers, s.last_line),
+            (vec!["CUNNINGHAM".to_string()], Some(format!("13. (U) {text} message.")))
+        );
+        // A paragraph that only mentions the website keeps its text.
+        let body = format!("5. (C) {text} see the Classified Website of the post for more\n\nSMITH");
+        assert_eq!(sign(&body).last_line, None);
     }
 
     #[test]
