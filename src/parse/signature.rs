@@ -361,6 +361,34 @@ mod tests {
         let s = sign("Text.\n\nTUTTLE\n\nVisit London's Classified Website: http://www.intelink.sgov.gov/x\n");
         assert_eq!(s.signers, ["TUTTLE"]);
         assert_eq!(sign("Text.\nBROWN\nNNNN").signers, ["BROWN"]);
+        // Footer lines: the phrase or link with only framing before it.
+        for line in [
+            "Visit Ankara's Classified Web Site at",
+            "http://www.state.sgov.gov/p/nea/telaviv",
+            "(WWW.STATE.SGOV.GOV/P/EUR/PARIS/INDEX.CFM)",
+            "Partnership Blog at http://www.intelink.gov/communities/state/nap /",
+            "15. (U) Visit Embassy Kiev's classified website at:",
+            "You can also access this site through the State Department's Classified SIPRNET website.",
+        ] {
+            assert!(is_footer(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn keeps_paragraphs_that_cite_a_link() {
+        // 88STATE68250: the last two paragraphs were taken for footers.
+        let s = sign(
+            "5. (U) Please contact John Paul Herrmann (herrmannjp@state.sgov.gov) with questions.\n\n\
+             6. (U) A word version of this document will be posted at www.state.sgov.gov/demarche.\n\nClinton",
+        );
+        assert_eq!((s.signers, s.body_end, s.last_line), (vec!["Clinton".to_string()], 3, None));
+        // 08PARIS245: the footer run onto a short paragraph is cut off it.
+        let s = sign(
+            "14. (U) This cable has been cleared by Acting U/S Rood. Please visit Paris' Classified Website at: \
+             http://www.state.sgov.gov/p/eur/paris/index.c fm\nSTAPLETON",
+        );
+        assert_eq!(s.signers, ["STAPLETON"]);
+        assert_eq!(s.last_line.as_deref(), Some("14. (U) This cable has been cleared by Acting U/S Rood."));
     }
 
     #[test]
